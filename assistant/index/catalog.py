@@ -1,0 +1,182 @@
+"""The catalog: SQLite source of truth for documents, chunks and their keyword terms.
+
+A document version becomes visible in one transaction (:meth:`Catalog.replace_document`), so an
+interrupted ingest never leaves half a document: vectors written before the commit are orphans that
+search ignores and the next ingest removes.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+from assistant.models import Chunk, DocumentRecord, SearchFilters
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id TEXT PRIMARY KEY, title TEXT NOT NULL, path TEXT NOT NULL, doc_type TEXT NOT NULL,
+    stand TEXT, pages INTEGER, chunks INTEGER NOT NULL, content_hash TEXT NOT NULL,
+    ingested_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS chunks (
+    chunk_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+    position INTEGER NOT NULL, text TEXT NOT NULL, title TEXT NOT NULL, doc_type TEXT NOT NULL,
+    page INTEGER, section TEXT NOT NULL, stand TEXT, path TEXT NOT NULL, terms TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT OR IGNORE INTO meta VALUES ('generation', '0');
+"""
+
+_CHUNK_COLUMNS = "chunk_id, doc_id, position, text, title, doc_type, page, section, stand, path"
+
+
+def _chunk_from_row(row: sqlite3.Row) -> Chunk:
+    return Chunk(
+        chunk_id=row["chunk_id"],
+        doc_id=row["doc_id"],
+        position=row["position"],
+        text=row["text"],
+        title=row["title"],
+        doc_type=row["doc_type"],
+        page=row["page"],
+        section=row["section"],
+        stand=date.fromisoformat(row["stand"]) if row["stand"] else None,
+        path=row["path"],
+    )
+
+
+def _document_from_row(row: sqlite3.Row) -> DocumentRecord:
+    return DocumentRecord(
+        doc_id=row["doc_id"],
+        title=row["title"],
+        path=row["path"],
+        doc_type=row["doc_type"],
+        stand=date.fromisoformat(row["stand"]) if row["stand"] else None,
+        pages=row["pages"],
+        chunks=row["chunks"],
+        content_hash=row["content_hash"],
+        ingested_at=datetime.fromisoformat(row["ingested_at"]),
+    )
+
+
+class Catalog:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._connection = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
+        self._connection.row_factory = sqlite3.Row
+        self._connection.execute("PRAGMA journal_mode=WAL")
+        self._connection.execute("PRAGMA foreign_keys=ON")
+        self._connection.executescript(_SCHEMA)
+        self._connection.commit()
+
+    def close(self) -> None:
+        self._connection.close()
+
+    # -- reads -------------------------------------------------------------------------------
+    @property
+    def generation(self) -> int:
+        row = self._connection.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
+        return int(row[0])
+
+    def documents(self) -> list[DocumentRecord]:
+        rows = self._connection.execute("SELECT * FROM documents ORDER BY title, doc_id").fetchall()
+        return [_document_from_row(r) for r in rows]
+
+    def document(self, doc_id: str) -> DocumentRecord | None:
+        row = self._connection.execute("SELECT * FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
+        return _document_from_row(row) if row else None
+
+    def document_by_path(self, path: str) -> DocumentRecord | None:
+        row = self._connection.execute("SELECT * FROM documents WHERE path=?", (path,)).fetchone()
+        return _document_from_row(row) if row else None
+
+    def chunks(self, chunk_ids: Sequence[str]) -> dict[str, Chunk]:
+        found: dict[str, Chunk] = {}
+        for start in range(0, len(chunk_ids), 500):
+            batch = list(chunk_ids[start : start + 500])
+            marks = ",".join("?" * len(batch))
+            rows = self._connection.execute(
+                f"SELECT {_CHUNK_COLUMNS} FROM chunks WHERE chunk_id IN ({marks})", batch
+            ).fetchall()
+            found.update({r["chunk_id"]: _chunk_from_row(r) for r in rows})
+        return found
+
+    def document_chunks(self, doc_id: str) -> list[Chunk]:
+        rows = self._connection.execute(
+            f"SELECT {_CHUNK_COLUMNS} FROM chunks WHERE doc_id=? ORDER BY position", (doc_id,)
+        ).fetchall()
+        return [_chunk_from_row(r) for r in rows]
+
+    def chunk_ids(self) -> set[str]:
+        return {r[0] for r in self._connection.execute("SELECT chunk_id FROM chunks")}
+
+    def iter_terms(self) -> Iterable[tuple[str, list[str]]]:
+        for row in self._connection.execute("SELECT chunk_id, terms FROM chunks ORDER BY rowid"):
+            yield row[0], json.loads(row[1])
+
+    def chunk_metadata(self) -> dict[str, tuple[str, str | None, str]]:
+        """chunk_id -> (doc_type, stand, doc_id) for metadata filters on the keyword side."""
+        rows = self._connection.execute("SELECT chunk_id, doc_type, stand, doc_id FROM chunks")
+        return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+    # -- writes ------------------------------------------------------------------------------
+    def replace_document(
+        self, record: DocumentRecord, chunks: Sequence[Chunk], terms: Sequence[list[str]]
+    ) -> None:
+        """Swap in a new version of a document atomically."""
+        with self._connection:
+            self._connection.execute("DELETE FROM chunks WHERE doc_id=?", (record.doc_id,))
+            self._connection.execute("DELETE FROM documents WHERE doc_id=?", (record.doc_id,))
+            self._connection.execute(
+                "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
+                (
+                    record.doc_id, record.title, record.path, record.doc_type,
+                    record.stand.isoformat() if record.stand else None, record.pages, record.chunks,
+                    record.content_hash, record.ingested_at.isoformat(),
+                ),
+            )  # fmt: skip
+            self._connection.executemany(
+                "INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        c.chunk_id, c.doc_id, c.position, c.text, c.title, c.doc_type, c.page,
+                        c.section, c.stand.isoformat() if c.stand else None, c.path,
+                        json.dumps(t, ensure_ascii=False),
+                    )
+                    for c, t in zip(chunks, terms, strict=True)
+                ],
+            )  # fmt: skip
+            self._bump_generation()
+
+    def remove_document(self, doc_id: str) -> int:
+        with self._connection:
+            removed = self._connection.execute("DELETE FROM chunks WHERE doc_id=?", (doc_id,)).rowcount
+            self._connection.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,))
+            self._bump_generation()
+        return removed
+
+    def _bump_generation(self) -> None:
+        self._connection.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
+
+
+def filter_matches(filters: SearchFilters | None, doc_type: str, stand: str | None, doc_id: str) -> bool:
+    """Whether a chunk's metadata passes the filters (used by the keyword side and in-memory index)."""
+    if filters is None or filters.is_empty():
+        return True
+    if filters.doc_types and doc_type not in filters.doc_types:
+        return False
+    if filters.doc_ids and doc_id not in filters.doc_ids:
+        return False
+    if filters.stand_from or filters.stand_to:
+        if not stand:
+            return False
+        value = date.fromisoformat(stand)
+        if filters.stand_from and value < filters.stand_from:
+            return False
+        if filters.stand_to and value > filters.stand_to:
+            return False
+    return True

@@ -1,0 +1,122 @@
+"""BM25 keyword index over German text (see assistant.text.german for the analysis).
+
+The index keeps the vocabulary-independent base terms of every unit (chunk or document) and builds
+the sparse BM25 weight matrix lazily; it is rebuilt after changes because compound splitting and
+IDF depend on the whole corpus.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+from scipy import sparse
+
+from assistant.text.german import Decompounder, analyse, base_terms
+
+
+class BM25Index:
+    """In-memory BM25 (Okapi, Lucene-style IDF) over units identified by string ids."""
+
+    def __init__(self, k1: float = 1.2, b: float = 0.75) -> None:
+        self.k1 = k1
+        self.b = b
+        self._terms: dict[str, list[str]] = {}
+        self._dirty = True
+        self._ids: list[str] = []
+        self._matrix: sparse.csc_matrix | None = None
+        self._vocabulary: dict[str, int] = {}
+        self._decompounder: Decompounder | None = None
+
+    # -- content ---------------------------------------------------------------------------
+    def add_text(self, unit_id: str, text: str) -> None:
+        self.add_terms(unit_id, base_terms(text))
+
+    def add_terms(self, unit_id: str, terms: list[str]) -> None:
+        self._terms[unit_id] = terms
+        self._dirty = True
+
+    def remove(self, unit_ids: Iterable[str]) -> None:
+        for unit_id in unit_ids:
+            if self._terms.pop(unit_id, None) is not None:
+                self._dirty = True
+
+    def __len__(self) -> int:
+        return len(self._terms)
+
+    @property
+    def ids(self) -> list[str]:
+        self._ensure_built()
+        return self._ids
+
+    # -- building --------------------------------------------------------------------------
+    def _ensure_built(self) -> None:
+        if not self._dirty:
+            return
+        self._ids = list(self._terms)
+        counts: Counter[str] = Counter()
+        for terms in self._terms.values():
+            counts.update(terms)
+        self._decompounder = Decompounder(counts)
+        analysed_cache: dict[str, list[str]] = {}
+        vocabulary: dict[str, int] = {}
+        rows: list[int] = []
+        cols: list[int] = []
+        tf_values: list[int] = []
+        lengths = np.zeros(len(self._ids), dtype=np.float32)
+        for row, unit_id in enumerate(self._ids):
+            unit_counts: Counter[int] = Counter()
+            for term in self._terms[unit_id]:
+                analysed = analysed_cache.get(term)
+                if analysed is None:
+                    analysed = analyse([term], self._decompounder)
+                    analysed_cache[term] = analysed
+                for a in analysed:
+                    unit_counts[vocabulary.setdefault(a, len(vocabulary))] += 1
+            lengths[row] = sum(unit_counts.values())
+            rows.extend([row] * len(unit_counts))
+            cols.extend(unit_counts.keys())
+            tf_values.extend(unit_counts.values())
+        tf = np.asarray(tf_values, dtype=np.float32)
+        n_units = len(self._ids)
+        shape = (n_units, max(len(vocabulary), 1))
+        matrix = sparse.csr_matrix((tf, (rows, cols)), shape=shape, dtype=np.float32)
+        if n_units:
+            avg_length = float(lengths.mean()) or 1.0
+            document_frequency = np.bincount(matrix.indices, minlength=shape[1]).astype(np.float32)
+            idf = np.log1p((n_units - document_frequency + 0.5) / (document_frequency + 0.5))
+            norm = self.k1 * (1 - self.b + self.b * lengths / avg_length)
+            row_of_entry = np.repeat(np.arange(n_units), np.diff(matrix.indptr))
+            data = matrix.data
+            matrix.data = idf[matrix.indices] * data * (self.k1 + 1) / (data + norm[row_of_entry])
+        self._matrix = matrix.tocsc()
+        self._vocabulary = vocabulary
+        self._dirty = False
+
+    # -- querying --------------------------------------------------------------------------
+    def query_terms(self, query: str) -> list[str]:
+        self._ensure_built()
+        return analyse(base_terms(query), self._decompounder)
+
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of every unit (aligned with :attr:`ids`)."""
+        self._ensure_built()
+        columns = sorted({self._vocabulary[t] for t in self.query_terms(query) if t in self._vocabulary})
+        if not columns or self._matrix is None:
+            return np.zeros(len(self._ids), dtype=np.float32)
+        return np.asarray(self._matrix[:, columns].sum(axis=1)).ravel()
+
+    def search(
+        self, query: str, k: int, allowed: Sequence[bool] | np.ndarray | None = None
+    ) -> list[tuple[str, float]]:
+        """Top ``k`` (id, score) with score > 0; ``allowed`` masks units (metadata filters)."""
+        scores = self.scores(query)
+        if allowed is not None:
+            scores = np.where(np.asarray(allowed, dtype=bool), scores, 0.0)
+        if not len(scores):
+            return []
+        k = min(k, len(scores))
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [(self._ids[i], float(scores[i])) for i in top if scores[i] > 0]

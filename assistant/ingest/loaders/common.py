@@ -1,0 +1,69 @@
+"""Helpers shared by the loaders."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from assistant.ingest.metadata import find_stand, guess_doc_type
+from assistant.models import Block, LoadedDocument
+
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+def clean(text: str) -> str:
+    return _SPACES.sub(" ", text.replace("\u00ad", "")).strip()
+
+
+def table_to_text(rows: list[list[str]]) -> str:
+    """Rows as „a | b | c“ lines: keeps cells in reading order and readable in citations."""
+    lines = [" | ".join(clean(cell) for cell in row) for row in rows if any(c.strip() for c in row)]
+    return "\n".join(lines)
+
+
+def build_document(
+    path: Path, blocks: list[Block], title: str | None, pages: int | None = None
+) -> LoadedDocument:
+    first_heading = next((b.text for b in blocks if b.kind == "heading"), None)
+    first_text = next((b.text for b in blocks if b.text.strip()), path.stem)
+    resolved_title = clean(title or first_heading or first_text.splitlines()[0])[:200] or path.stem
+    head_text = "\n".join(b.text for b in blocks[:40])
+    return LoadedDocument(
+        source_path=str(path),
+        title=resolved_title,
+        doc_type=guess_doc_type(resolved_title, path.name),
+        stand=find_stand(head_text),
+        pages=pages,
+        blocks=blocks,
+    )
+
+
+def paragraphs_to_blocks(text: str, page: int | None = None) -> list[Block]:
+    """Split plain text at blank lines; short numbered lines become headings."""
+    blocks: list[Block] = []
+    for raw in re.split(r"\n\s*\n", text):
+        paragraph = clean(raw.replace("\n", " ")) if not _looks_like_table(raw) else raw.strip()
+        if not paragraph:
+            continue
+        level = heading_level(paragraph)
+        blocks.append(Block(kind="heading" if level else "paragraph", text=paragraph, page=page, level=level))
+    return blocks
+
+
+_NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\S")
+
+
+def heading_level(line: str) -> int:
+    """A short line like „3.2 Bildung und Familie“ (no final full stop) is a heading of level 2."""
+    line = line.strip()
+    if len(line) > 90 or line.endswith((".", ",", ";", ":")) or "|" in line:
+        return 0
+    match = _NUMBERED_HEADING.match(line)
+    if match and not re.match(r"^\d{1,2}\.\d{1,2}\.\d{4}", line):
+        return match.group(1).count(".") + 1
+    return 0
+
+
+def _looks_like_table(raw: str) -> bool:
+    lines = [line for line in raw.splitlines() if line.strip()]
+    return len(lines) > 1 and sum("|" in line for line in lines) >= len(lines) - 1

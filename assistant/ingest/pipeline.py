@@ -1,0 +1,225 @@
+"""Incremental, crash-safe ingest: files → loaders → chunks → embeddings → vectors + catalog.
+
+Order of writes per document: vectors first (new chunk ids, old version untouched), then one catalog
+transaction that swaps the versions, then deletion of the old version's vectors. A crash at any point
+leaves the old or the new version fully visible; orphaned vectors are ignored by search and cleaned up
+by the next run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from assistant.errors import IngestError
+from assistant.index.base import Embedder, VectorIndex
+from assistant.index.catalog import Catalog
+from assistant.ingest.chunking import chunk_document, content_hash, indexed_text
+from assistant.ingest.loaders import load_document, loader_for
+from assistant.ingest.manifest import MANIFEST_NAMES, ManifestEntry, read_manifest
+from assistant.models import DocumentRecord, FailedFile, IngestReport, LoadedDocument
+from assistant.settings import Settings
+from assistant.text.german import base_terms
+
+ProgressCallback = Callable[[int, int, str], None]
+
+
+def make_doc_id(path: Path) -> str:
+    """Readable and stable per file location: „haushaltsplan-2026-3f9a1c“."""
+    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower().translate(str.maketrans("äöüß", "aous"))).strip("-")
+    digest = hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()[:6]
+    return f"{slug[:40] or 'dokument'}-{digest}"
+
+
+@dataclass
+class _Candidate:
+    path: Path
+    manifest: ManifestEntry | None
+
+
+class Ingestor:
+    def __init__(
+        self, catalog: Catalog, vector_index: VectorIndex, embedder: Embedder, settings: Settings
+    ) -> None:
+        self._catalog = catalog
+        self._vectors = vector_index
+        self._embedder = embedder
+        self._settings = settings
+
+    # -- public ------------------------------------------------------------------------------
+    def ingest(
+        self,
+        paths: Iterable[Path],
+        *,
+        progress: bool | None = None,
+        on_progress: ProgressCallback | None = None,
+        prune_missing: bool = True,
+    ) -> IngestReport:
+        report = IngestReport()
+        self.remove_orphan_vectors()
+        candidates, folders = self._collect(list(paths), report)
+        show_bar = sys.stderr.isatty() if progress is None else progress
+        bar = None
+        if show_bar:
+            from tqdm import tqdm
+
+            bar = tqdm(total=len(candidates), unit="Datei", desc="Einlesen", file=sys.stderr)
+        for number, candidate in enumerate(candidates, start=1):
+            if on_progress:
+                on_progress(number - 1, len(candidates), candidate.path.name)
+            try:
+                self._ingest_file(candidate, report)
+            except IngestError as exc:
+                report.failed.append(FailedFile(path=str(candidate.path), error=str(exc)))
+            except MemoryError:
+                report.failed.append(
+                    FailedFile(
+                        path=str(candidate.path), error="Die Datei ist zu groß für den Arbeitsspeicher."
+                    )
+                )
+            if bar is not None:
+                bar.update(1)
+        if bar is not None:
+            bar.close()
+        if on_progress:
+            on_progress(len(candidates), len(candidates), "")
+        if prune_missing:
+            for folder in folders:
+                report.removed += self._prune_folder(folder)
+        return report
+
+    def remove(self, doc_id: str) -> int:
+        """Remove a document from catalog and vectors; returns the number of chunks removed."""
+        removed = self._catalog.remove_document(doc_id)
+        self._vectors.delete_document(doc_id)
+        return removed
+
+    def remove_orphan_vectors(self) -> int:
+        """Delete vectors the catalog does not know (left by an interrupted ingest)."""
+        orphans = sorted(self._vectors.all_ids() - self._catalog.chunk_ids())
+        if orphans:
+            self._vectors.delete_ids(orphans)
+        return len(orphans)
+
+    # -- steps -------------------------------------------------------------------------------
+    def _collect(self, paths: list[Path], report: IngestReport) -> tuple[list[_Candidate], list[Path]]:
+        candidates: list[_Candidate] = []
+        folders: list[Path] = []
+        for path in paths:
+            if path.is_dir():
+                folders.append(path.resolve())
+                manifests: dict[Path, dict[Path, ManifestEntry]] = {}
+                for file in sorted(p for p in path.rglob("*") if p.is_file()):
+                    relative = file.relative_to(path)
+                    if any(part.startswith(".") for part in relative.parts) or file.name in MANIFEST_NAMES:
+                        continue
+                    try:
+                        loader_for(file)
+                    except IngestError:
+                        continue  # folders hold other files too (sources, images): skip silently
+                    folder = file.parent
+                    if folder not in manifests:
+                        manifests[folder] = self._manifest_for(folder)
+                    candidates.append(_Candidate(file, manifests[folder].get(file.resolve())))
+            elif path.is_file():
+                candidates.append(_Candidate(path, self._manifest_for(path.parent).get(path.resolve())))
+            else:
+                report.failed.append(
+                    FailedFile(path=str(path), error="Die Datei oder der Ordner existiert nicht.")
+                )
+        return candidates, folders
+
+    def _manifest_for(self, folder: Path) -> dict[Path, ManifestEntry]:
+        # a manifest may sit in the folder or one level up (knowledge/manifest.yaml for knowledge/dokumente)
+        entries: dict[Path, ManifestEntry] = {}
+        for candidate in (folder.parent, folder):
+            try:
+                entries.update(read_manifest(candidate))
+            except Exception:
+                continue
+        return entries
+
+    def _ingest_file(self, candidate: _Candidate, report: IngestReport) -> None:
+        path = candidate.path
+        loader_for(path)  # unsupported extension → IngestError
+        size_mb = path.stat().st_size / 1_000_000
+        if size_mb > self._settings.ingest.max_file_mb:
+            raise IngestError(
+                f"Die Datei ist mit {size_mb:.1f} MB größer als die erlaubten "
+                f"{self._settings.ingest.max_file_mb:g} MB (Einstellung ingest.max_file_mb)."
+            )
+        if path.stat().st_size == 0:
+            raise IngestError("Die Datei ist leer.")
+        data = path.read_bytes()
+        digest = content_hash(data + _manifest_fingerprint(candidate.manifest))
+        doc_id = make_doc_id(path)
+        previous = self._catalog.document(doc_id)
+        if previous is not None and previous.content_hash == digest:
+            report.unchanged += 1
+            return
+        document = _apply_manifest(load_document(path), candidate.manifest)
+        document = document.model_copy(update={"source_path": str(path.resolve())})
+        report.chunks += self.store_document(doc_id, document, digest)
+        if previous is None:
+            report.added += 1
+        else:
+            report.updated += 1
+
+    def store_document(self, doc_id: str, document: LoadedDocument, digest: str) -> int:
+        """Chunk, embed and store one loaded document, replacing an older version atomically."""
+        chunks = chunk_document(document, doc_id, digest, self._settings.chunking)
+        if not chunks:
+            raise IngestError("Die Datei enthält keinen lesbaren Text.")
+        texts = [indexed_text(c) for c in chunks]
+        vectors = self._embedder.embed_documents(texts)
+        old_ids = self._vectors.document_chunk_ids(doc_id) if self._catalog.document(doc_id) else []
+        self._vectors.add(chunks, vectors)
+        record = DocumentRecord(
+            doc_id=doc_id,
+            title=document.title,
+            path=document.source_path,
+            doc_type=document.doc_type,
+            stand=document.stand,
+            pages=document.pages,
+            chunks=len(chunks),
+            content_hash=digest,
+            ingested_at=datetime.now().replace(microsecond=0),
+        )
+        self._catalog.replace_document(record, chunks, [base_terms(t) for t in texts])
+        new_ids = {c.chunk_id for c in chunks}
+        stale = [i for i in old_ids if i not in new_ids]
+        if stale:
+            self._vectors.delete_ids(stale)
+        return len(chunks)
+
+    def _prune_folder(self, folder: Path) -> int:
+        """Documents once ingested from ``folder`` whose files are gone are removed."""
+        removed = 0
+        prefix = str(folder) + "/"
+        for record in self._catalog.documents():
+            if record.path.startswith(prefix) and not Path(record.path).exists():
+                self.remove(record.doc_id)
+                removed += 1
+        return removed
+
+
+def _manifest_fingerprint(entry: ManifestEntry | None) -> bytes:
+    return entry.model_dump_json().encode("utf-8") if entry else b""
+
+
+def _apply_manifest(document: LoadedDocument, entry: ManifestEntry | None) -> LoadedDocument:
+    if entry is None:
+        return document
+    updates = {}
+    if entry.titel:
+        updates["title"] = entry.titel
+    if entry.typ:
+        updates["doc_type"] = entry.typ
+    if entry.stand:
+        updates["stand"] = entry.stand
+    return document.model_copy(update=updates)

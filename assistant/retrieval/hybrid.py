@@ -1,0 +1,91 @@
+"""Hybrid retrieval over the catalog: German BM25 + dense vectors, fused by weighted z-scores."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from assistant.index.base import Embedder, VectorIndex
+from assistant.index.catalog import Catalog
+from assistant.index.keyword_store import CatalogKeywordIndex
+from assistant.models import SearchFilters, SearchHit
+from assistant.retrieval.fusion import weighted_fusion
+from assistant.settings import RetrievalSettings
+
+Mode = Literal["hybrid", "dense", "keyword"]
+
+
+class HybridRetriever:
+    def __init__(
+        self,
+        catalog: Catalog,
+        keyword_index: CatalogKeywordIndex,
+        vector_index: VectorIndex,
+        embedder: Embedder,
+        settings: RetrievalSettings,
+    ) -> None:
+        self._catalog = catalog
+        self._keyword = keyword_index
+        self._vectors = vector_index
+        self._embedder = embedder
+        self._settings = settings
+
+    def scored_ids(
+        self, query: str, k: int, filters: SearchFilters | None = None, mode: Mode = "hybrid"
+    ) -> list[tuple[str, float]]:
+        """Ranked (chunk_id, score) of chunks that exist in the catalog."""
+        candidates = max(self._settings.candidates, k)
+        if mode == "keyword":
+            ranked = self._keyword.search(query, candidates, filters)
+        else:
+            vector = self._embedder.embed_query(query)
+            dense = self._vectors.query(vector, candidates, filters)
+            if mode == "dense":
+                ranked = dense
+            else:
+                keyword = self._keyword.search(query, candidates, filters)
+                ranked = self._fuse(query, vector, keyword, dense)
+        known = set(self._catalog.chunks([i for i, _ in ranked[: k * 3]]))
+        # vectors of an interrupted ingest are not in the catalog yet: never show them
+        return [(i, s) for i, s in ranked if i in known][:k]
+
+    def _fuse(self, query, vector, keyword, dense) -> list[tuple[str, float]]:
+        keyword_scores = dict(keyword)
+        dense_scores = dict(dense)
+        missing_dense = [i for i in keyword_scores if i not in dense_scores]
+        dense_scores.update(self._vectors.similarities(vector, missing_dense))
+        missing_keyword = [i for i in dense_scores if i not in keyword_scores]
+        keyword_scores.update(self._keyword.scores_for(query, missing_keyword))
+        fused = weighted_fusion(
+            keyword_scores,
+            [s for _, s in keyword],
+            dense_scores,
+            [s for _, s in dense],
+            self._settings.keyword_weight,
+            self._settings.dense_weight,
+        )
+        return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
+
+    def search(
+        self, query: str, k: int | None = None, filters: SearchFilters | None = None, mode: Mode = "hybrid"
+    ) -> list[SearchHit]:
+        k = k or self._settings.default_k
+        ranked = self.scored_ids(query, k, filters, mode)
+        chunks = self._catalog.chunks([i for i, _ in ranked])
+        hits = []
+        for rank, (chunk_id, score) in enumerate(ranked, start=1):
+            chunk = chunks[chunk_id]
+            hits.append(
+                SearchHit(
+                    rank=rank,
+                    chunk_id=chunk_id,
+                    doc_id=chunk.doc_id,
+                    title=chunk.title,
+                    page=chunk.page,
+                    section=chunk.section,
+                    score=round(float(score), 4),
+                    text=chunk.text,
+                    doc_type=chunk.doc_type,
+                    path=chunk.path,
+                )
+            )
+        return hits

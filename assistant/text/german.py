@@ -1,0 +1,229 @@
+"""German text analysis for keyword search: normalisation, stop words, abbreviations, stemming
+and corpus-based compound splitting.
+
+Why corpus-based decompounding: German administration text is full of ad-hoc compounds
+(„Kindertagesstättenplatz“, „Wohnbauförderung“) that no fixed dictionary covers; splitting a long
+word into parts that occur elsewhere in the same corpus (Koehn & Knight 2003) lets „Kita-Platz“,
+„Kindertagesstättenplatz“ and „Betreuungsplatz“ meet on shared parts.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+
+import snowballstemmer
+
+_STEMMER = snowballstemmer.stemmer("german")
+
+# word or number; numbers keep their decimal/thousand separators („7,1“, „41.200“, „36.50“)
+_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+
+# fmt: off
+STOP_WORDS = frozenset(
+    """
+    aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes
+    auch auf aus bei beim bin bis bist da dabei damit dann das dass dein deine dem den denn der des
+    dessen deshalb die dies diese diesem diesen dieser dieses doch dort du durch ein eine einem
+    einen einer eines er es etwa euch euer für gab gibt gegen gewesen hab habe haben hat hatte
+    hatten hier hin hinter ich ihm ihn ihnen ihr ihre im in indem ins ist ja jede jedem jeden jeder
+    jedes jener kann kein keine können könnte man manche mehr mein mich mir mit muss musste nach
+    nicht nichts noch nun nur ob oder ohne sehr sein seine seit sich sie sind so solche soll sollte
+    sondern sowie über um und uns unser unter vom von vor war waren warum was weil welche welchem
+    welchen welcher welches wenn wer werden wie wieder will wir wird wo wurde wurden zu zum zur
+    zwar zwischen wann wieviel wieviele viel viele welcher welche
+    """.split()  # noqa: SIM905
+)
+# fmt: on
+
+# abbreviation -> long form; both sides are indexed so either spelling finds the other
+ABBREVIATIONS: dict[str, str] = {
+    "kita": "kindertagesstätte",
+    "kitas": "kindertagesstätten",
+    "öpnv": "öffentlicher personennahverkehr",
+    "spnv": "schienenpersonennahverkehr",
+    "miv": "motorisierter individualverkehr",
+    "vzä": "vollzeitäquivalent",
+    "vza": "vollzeitäquivalent",
+    "hh": "haushalt",
+    "gr": "gemeinderat",
+    "sgb": "sozialgesetzbuch",
+    "ob": "oberbürgermeister",
+    "bm": "bürgermeister",
+    "fb": "fachbereich",
+    "hf": "handlungsfeld",
+    "thg": "treibhausgas",
+    "ew": "einwohner",
+    "sv": "sozialversicherungspflichtig",
+    "svb": "sozialversicherungspflichtig beschäftigte",
+    "u3": "unter drei jahren",
+    "ü3": "über drei jahren",
+    "ogs": "offene ganztagsschule",
+    "fnp": "flächennutzungsplan",
+    "bplan": "bebauungsplan",
+    "isek": "integriertes stadtentwicklungskonzept",
+    "wbg": "wohnungsbaugesellschaft",
+    "gmbh": "gesellschaft",
+    "mio": "millionen",
+    "mrd": "milliarden",
+    "tsd": "tausend",
+    "eur": "euro",
+    "€": "euro",
+    "kfz": "kraftfahrzeug",
+    "pv": "photovoltaik",
+    "swot": "stärken schwächen chancen risiken",
+    "it": "informationstechnik",
+    "ki": "künstliche intelligenz",
+}
+
+_UMLAUTS = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+
+# Fugenelemente tried when a compound head does not stand alone („Betreuungs|platz“, „Tages|stätte“)
+_LINKING = ("s", "es", "n", "en", "e", "er")
+_MIN_PART = 3
+_MIN_COMPOUND = 7
+
+
+def normalise(text: str) -> str:
+    """Unicode NFKC, lower case, unify dashes and soft hyphens."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("\u00ad", "").replace("–", "-").replace("‐", "-").replace("‑", "-")
+    return text.lower()
+
+
+def fold(word: str) -> str:
+    """Remove umlauts and ß so „Straße“/„Strasse“ and „Plätze“/„Platze“ meet."""
+    return word.translate(_UMLAUTS)
+
+
+def raw_tokens(text: str) -> list[str]:
+    """Lower-cased word and number tokens; hyphenated words stay together here."""
+    return _TOKEN_RE.findall(normalise(text))
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    if word[:1].isdigit():
+        return word
+    return fold(_STEMMER.stemWord(word))
+
+
+def _word_parts(token: str) -> list[str]:
+    """A hyphenated token gives its parts and the joined word („kita-platz“ → kita, platz, kitaplatz)."""
+    if "-" not in token:
+        return [token]
+    parts = [p for p in token.split("-") if p]
+    return [*parts, "".join(parts)]
+
+
+def _expand_abbreviation(word: str) -> list[str]:
+    long_form = ABBREVIATIONS.get(word)
+    return long_form.split() if long_form else []
+
+
+def _number_variants(token: str) -> list[str]:
+    """„41.200“ also as „41200“; „7,1“ also as „7.1“ so German and English notation meet."""
+    variants = [token]
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+", token):
+        variants.append(token.replace(".", ""))
+    elif "," in token:
+        variants.append(token.replace(",", "."))
+    return variants
+
+
+def base_terms(text: str, *, drop_stop_words: bool = True) -> list[str]:
+    """Terms before compound splitting: folded words (unstemmed) and numbers."""
+    terms: list[str] = []
+    for token in raw_tokens(text):
+        if token[:1].isdigit():
+            terms.extend(_number_variants(token))
+            continue
+        for word in _word_parts(token):
+            if drop_stop_words and word in STOP_WORDS:
+                continue
+            expansion = _expand_abbreviation(word)
+            terms.append(fold(word))
+            for extra in expansion:
+                if extra not in STOP_WORDS:
+                    terms.append(fold(extra))
+    return terms
+
+
+class Decompounder:
+    """Splits compounds into parts that occur as words of their own in a vocabulary."""
+
+    def __init__(self, word_counts: Counter[str] | None = None) -> None:
+        self._counts: Counter[str] = Counter()
+        self._cache: dict[str, tuple[str, ...]] = {}
+        if word_counts:
+            self.update(word_counts)
+
+    def update(self, word_counts: Iterable[str] | Counter[str]) -> None:
+        counts = word_counts if isinstance(word_counts, Counter) else Counter(word_counts)
+        for word, n in counts.items():
+            if len(word) >= _MIN_PART and not word[:1].isdigit():
+                self._counts[word] += n
+                self._counts[stem(word)] += n
+        self._cache.clear()
+
+    def _known(self, part: str) -> int:
+        if len(part) < _MIN_PART:
+            return 0
+        return self._counts.get(part, 0) or self._counts.get(stem(part), 0)
+
+    def split(self, word: str) -> tuple[str, ...]:
+        """Parts of ``word`` (folded, lower case) or ``(word,)`` when no good split exists."""
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        result = self._split(word, depth=0) or (word,)
+        self._cache[word] = result
+        return result
+
+    def _split(self, word: str, depth: int) -> tuple[str, ...] | None:
+        if len(word) < _MIN_COMPOUND or depth > 3:
+            return None
+        best: tuple[float, tuple[str, ...]] | None = None
+        for cut in range(_MIN_PART, len(word) - _MIN_PART + 1):
+            head, tail = word[:cut], word[cut:]
+            head_score = self._known(head)
+            if not head_score:
+                for link in _LINKING:
+                    if head.endswith(link) and self._known(head[: -len(link)]):
+                        head_score = self._known(head[: -len(link)])
+                        head = head[: -len(link)]
+                        break
+            if not head_score:
+                continue
+            tail_score = self._known(tail)
+            tail_parts: tuple[str, ...] = (tail,)
+            if not tail_score:
+                deeper = self._split(tail, depth + 1)
+                if not deeper:
+                    continue
+                tail_parts = deeper
+                tail_score = min(self._known(p) or 1 for p in deeper)
+            parts = (head, *tail_parts)
+            # geometric mean of part frequencies, as in Koehn & Knight; fewer parts win ties
+            score = (head_score * tail_score) ** (1 / len(parts))
+            if best is None or score > best[0]:
+                best = (score, parts)
+        return best[1] if best else None
+
+
+def analyse(terms: Iterable[str], decompounder: Decompounder | None) -> list[str]:
+    """Stemmed index terms: each word's stem plus the stems of its compound parts."""
+    result: list[str] = []
+    for term in terms:
+        if term[:1].isdigit():
+            result.append(term)
+            continue
+        result.append(stem(term))
+        if decompounder is not None and len(term) >= _MIN_COMPOUND:
+            parts = decompounder.split(term)
+            if len(parts) > 1:
+                result.extend(stem(p) for p in parts if p not in STOP_WORDS)
+    return result

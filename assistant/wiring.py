@@ -1,0 +1,68 @@
+"""Builds the services from settings; the CLI and the app receive them from here."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from assistant.index.base import Embedder, VectorIndex
+from assistant.settings import Settings
+
+
+class Services:
+    """Lazily built collaborators: nothing heavy is created until first use."""
+
+    def __init__(
+        self, settings: Settings, *, embedder: Embedder | None = None, vector_index: VectorIndex | None = None
+    ) -> None:
+        self.settings = settings
+        if embedder is not None:
+            self.__dict__["embedder"] = embedder
+        if vector_index is not None:
+            self.__dict__["vector_index"] = vector_index
+
+    @property
+    def data_dir(self) -> Path:
+        return Path(self.settings.data_dir)
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        from assistant.index.embedders import SentenceTransformerEmbedder
+
+        return SentenceTransformerEmbedder(self.settings.embedding)
+
+    @cached_property
+    def catalog(self):
+        from assistant.index.catalog import Catalog
+
+        return Catalog(self.data_dir / "catalog.sqlite3")
+
+    @cached_property
+    def vector_index(self) -> VectorIndex:
+        from assistant.index.vector_stores import ChromaVectorIndex
+
+        return ChromaVectorIndex.open(self.settings.chroma, self.data_dir)
+
+    @cached_property
+    def keyword_index(self):
+        from assistant.index.keyword_store import CatalogKeywordIndex
+
+        return CatalogKeywordIndex(self.catalog)
+
+    @cached_property
+    def retriever(self):
+        from assistant.retrieval.hybrid import HybridRetriever
+
+        return HybridRetriever(
+            self.catalog, self.keyword_index, self.vector_index, self.embedder, self.settings.retrieval
+        )
+
+    @cached_property
+    def ingestor(self):
+        from assistant.ingest.pipeline import Ingestor
+
+        return Ingestor(self.catalog, self.vector_index, self.embedder, self.settings)
+
+
+def build_services(settings: Settings, **seams) -> Services:
+    return Services(settings, **seams)
