@@ -1,0 +1,1 @@
+"""Goal-set check (Zielsystem-Prüfung): file → loader → typed goal set → rules → findings → report."""
