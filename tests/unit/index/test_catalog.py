@@ -1,0 +1,45 @@
+from datetime import date, datetime
+
+from assistant.index.catalog import Catalog
+from assistant.models import Chunk, DocumentRecord
+
+
+def _record(doc_id="d1", chunks=2, digest="h1"):
+    return DocumentRecord(doc_id=doc_id, title="Titel", path=f"/x/{doc_id}.pdf", doc_type="haushalt",
+                          stand=date(2026, 3, 1), pages=3, chunks=chunks, content_hash=digest,
+                          ingested_at=datetime(2026, 3, 2, 10, 0))  # fmt: skip
+
+
+def _chunks(doc_id="d1", version="v1", n=2):
+    return [Chunk(chunk_id=f"{doc_id}:{version}:{i}", doc_id=doc_id, text=f"Text {i}", title="Titel",
+                  doc_type="haushalt", page=i + 1, position=i, stand=date(2026, 3, 1)) for i in range(n)]  # fmt: skip
+
+
+def test_replace_is_atomic_and_bumps_generation(tmp_path):
+    catalog = Catalog(tmp_path / "c.sqlite3")
+    start = catalog.generation
+    catalog.replace_document(_record(), _chunks(), [["text", "0"], ["text", "1"]])
+    assert catalog.generation == start + 1
+    catalog.replace_document(_record(chunks=1, digest="h2"), _chunks(version="v2", n=1), [["neu"]])
+    assert catalog.chunk_ids() == {"d1:v2:0"}
+    assert catalog.document("d1").content_hash == "h2"
+    assert dict(catalog.iter_terms()) == {"d1:v2:0": ["neu"]}
+
+
+def test_failed_replace_leaves_old_version(tmp_path):
+    catalog = Catalog(tmp_path / "c.sqlite3")
+    catalog.replace_document(_record(), _chunks(), [["a"], ["b"]])
+    try:  # terms list shorter than chunks: fails inside the transaction
+        catalog.replace_document(_record(digest="h2"), _chunks(version="v2"), [["x"]])
+    except ValueError:
+        pass
+    assert catalog.document("d1").content_hash == "h1"
+    assert catalog.chunk_ids() == {"d1:v1:0", "d1:v1:1"}
+
+
+def test_remove_and_lookup_by_path(tmp_path):
+    catalog = Catalog(tmp_path / "c.sqlite3")
+    catalog.replace_document(_record(), _chunks(), [["a"], ["b"]])
+    assert catalog.document_by_path("/x/d1.pdf").doc_id == "d1"
+    assert catalog.remove_document("d1") == 2
+    assert catalog.documents() == [] and catalog.chunk_ids() == set()
