@@ -13,8 +13,16 @@ EMBEDDER = HashEmbedder(64)
 
 
 def _chunk(doc_id: str, n: int, text: str, doc_type: str = "bericht", stand: date | None = None) -> Chunk:
-    return Chunk(chunk_id=f"{doc_id}:v:{n}", doc_id=doc_id, text=text, title=doc_id, doc_type=doc_type,
-                 page=n + 1, position=n, stand=stand)  # fmt: skip
+    return Chunk(
+        chunk_id=f"{doc_id}:v:{n}",
+        doc_id=doc_id,
+        text=text,
+        title=doc_id,
+        doc_type=doc_type,
+        page=n + 1,
+        position=n,
+        stand=stand,
+    )
 
 
 CHUNKS = [

@@ -5,14 +5,33 @@ from assistant.models import Chunk, DocumentRecord
 
 
 def _record(doc_id="d1", chunks=2, digest="h1"):
-    return DocumentRecord(doc_id=doc_id, title="Titel", path=f"/x/{doc_id}.pdf", doc_type="haushalt",
-                          stand=date(2026, 3, 1), pages=3, chunks=chunks, content_hash=digest,
-                          ingested_at=datetime(2026, 3, 2, 10, 0))  # fmt: skip
+    return DocumentRecord(
+        doc_id=doc_id,
+        title="Titel",
+        path=f"/x/{doc_id}.pdf",
+        doc_type="haushalt",
+        stand=date(2026, 3, 1),
+        pages=3,
+        chunks=chunks,
+        content_hash=digest,
+        ingested_at=datetime(2026, 3, 2, 10, 0),
+    )
 
 
 def _chunks(doc_id="d1", version="v1", n=2):
-    return [Chunk(chunk_id=f"{doc_id}:{version}:{i}", doc_id=doc_id, text=f"Text {i}", title="Titel",
-                  doc_type="haushalt", page=i + 1, position=i, stand=date(2026, 3, 1)) for i in range(n)]  # fmt: skip
+    return [
+        Chunk(
+            chunk_id=f"{doc_id}:{version}:{i}",
+            doc_id=doc_id,
+            text=f"Text {i}",
+            title="Titel",
+            doc_type="haushalt",
+            page=i + 1,
+            position=i,
+            stand=date(2026, 3, 1),
+        )
+        for i in range(n)
+    ]
 
 
 def test_replace_is_atomic_and_bumps_generation(tmp_path):

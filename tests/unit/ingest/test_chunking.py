@@ -42,8 +42,12 @@ def test_chunk_ids_are_stable_and_change_with_version():
 
 def test_long_paragraph_is_cut_at_sentences_with_overlap():
     text = " ".join(f"Der Satz Nummer {n} beschreibt eine Maßnahme im Haushalt." for n in range(60))
-    chunks = chunk_document(_document([Block(kind="paragraph", text=text, page=3)]), "d", "v",
-                            ChunkingSettings(max_chars=400, overlap_chars=80))  # fmt: skip
+    chunks = chunk_document(
+        _document([Block(kind="paragraph", text=text, page=3)]),
+        "d",
+        "v",
+        ChunkingSettings(max_chars=400, overlap_chars=80),
+    )
     assert len(chunks) > 5
     assert all(len(c.text) <= 480 for c in chunks)
     assert all(c.text.rstrip().endswith(".") for c in chunks)

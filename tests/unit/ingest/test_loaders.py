@@ -7,15 +7,26 @@ from assistant.ingest.loaders import load_document
 from tests.sample_files import make_docx, make_encrypted_pdf, make_pdf
 
 PAGES = [
-    ["1 Ausgangslage", "Musterstadt hat 68.000 Einwohnerinnen und Einwohner. Stand: 1. März 2026.",
-     "Die Bevölkerung wächst bis 2040 um 3 Prozent."],
-    ["2 Haushalt", "Das Jahresergebnis 2025 beträgt minus 4,2 Mio. Euro.", "Der Ausgleich ist ab 2028 geplant."],
-]  # fmt: skip
+    [
+        "1 Ausgangslage",
+        "Musterstadt hat 68.000 Einwohnerinnen und Einwohner. Stand: 1. März 2026.",
+        "Die Bevölkerung wächst bis 2040 um 3 Prozent.",
+    ],
+    [
+        "2 Haushalt",
+        "Das Jahresergebnis 2025 beträgt minus 4,2 Mio. Euro.",
+        "Der Ausgleich ist ab 2028 geplant.",
+    ],
+]
 
 
 def test_pdf_keeps_pages_headings_title_and_stand(tmp_path):
-    pdf = make_pdf(tmp_path / "bericht.pdf", PAGES, title="Haushaltsbericht 2026",
-                   table=[["Produkt", "Ansatz 2026"], ["36.50 Kindertagesbetreuung", "12.400.000"]])  # fmt: skip
+    pdf = make_pdf(
+        tmp_path / "bericht.pdf",
+        PAGES,
+        title="Haushaltsbericht 2026",
+        table=[["Produkt", "Ansatz 2026"], ["36.50 Kindertagesbetreuung", "12.400.000"]],
+    )
     document = load_document(pdf)
     assert document.title == "Haushaltsbericht 2026"
     assert document.pages == 2
@@ -41,7 +52,7 @@ def test_encrypted_pdf_is_refused_in_german(tmp_path):
 def test_corrupt_pdf_is_refused_in_german(tmp_path):
     broken = tmp_path / "kaputt.pdf"
     broken.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer garbage")
-    with pytest.raises(IngestError, match="beschädigt|kein"):
+    with pytest.raises(IngestError, match=r"beschädigt|kein"):
         load_document(broken)
 
 

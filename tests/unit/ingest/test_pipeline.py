@@ -6,9 +6,14 @@ from tests.sample_files import make_docx, make_encrypted_pdf, make_pdf
 
 def _write_corpus(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    make_pdf(folder / "haushalt.pdf", [["1 Haushalt", "Das Jahresergebnis 2025 beträgt minus 4,2 Mio. Euro."],
-                                       ["2 Stellen", "Der Stellenplan umfasst 812 Vollzeitäquivalente."]],
-             title="Haushaltsplan 2026")  # fmt: skip
+    make_pdf(
+        folder / "haushalt.pdf",
+        [
+            ["1 Haushalt", "Das Jahresergebnis 2025 beträgt minus 4,2 Mio. Euro."],
+            ["2 Stellen", "Der Stellenplan umfasst 812 Vollzeitäquivalente."],
+        ],
+        title="Haushaltsplan 2026",
+    )
     make_docx(folder / "bildung.docx", title="Fachstrategie Bildung")
     (folder / "beschluss.md").write_text(
         "# Ratsbeschluss\n\nDer Rat beschließt die Gesamtstrategie.\n", encoding="utf-8"
@@ -72,8 +77,15 @@ def test_bad_files_fail_with_reasons_and_leave_index_unchanged(fake_services, tm
     report = fake_services.ingestor.ingest([*files, tmp_path / "fehlt.pdf"], progress=False)
 
     reasons = {Path(f.path).name: f.error for f in report.failed}
-    assert set(reasons) == {"kaputt.pdf", "geheim.pdf", "leer.md", "binaer.txt", "tabelle.xyz", "riesig.txt",
-                            "fehlt.pdf"}  # fmt: skip
+    assert set(reasons) == {
+        "kaputt.pdf",
+        "geheim.pdf",
+        "leer.md",
+        "binaer.txt",
+        "tabelle.xyz",
+        "riesig.txt",
+        "fehlt.pdf",
+    }
     assert "beschädigt" in reasons["kaputt.pdf"]
     assert "verschlüsselt" in reasons["geheim.pdf"]
     assert "leer" in reasons["leer.md"]
@@ -96,8 +108,15 @@ def test_orphan_vectors_are_ignored_by_search_and_removed_by_next_ingest(fake_se
     folder = tmp_path / "wissen"
     _write_corpus(folder)
     fake_services.ingestor.ingest([folder], progress=False)
-    orphan = Chunk(chunk_id="geist:v:0", doc_id="geist", text="Stellenplan Vollzeitäquivalente", title="Geist",
-                   doc_type="haushalt", page=1, position=0)  # fmt: skip
+    orphan = Chunk(
+        chunk_id="geist:v:0",
+        doc_id="geist",
+        text="Stellenplan Vollzeitäquivalente",
+        title="Geist",
+        doc_type="haushalt",
+        page=1,
+        position=0,
+    )
     fake_services.vector_index.add([orphan], fake_services.embedder.embed_documents([orphan.text]))
     hits = fake_services.retriever.search("Stellenplan Vollzeitäquivalente", 10)
     assert "geist:v:0" not in {h.chunk_id for h in hits}
