@@ -70,7 +70,8 @@ def test_docx_headings_tables_and_order(tmp_path):
 def test_markdown_headings_and_pipe_tables(tmp_path):
     path = tmp_path / "beschluss.md"
     path.write_text(
-        "# Beschlussvorlage 2026/041\n\nStand: 12.05.2026\n\n## Beschlussvorschlag\n\nDer **Rat** beschließt.\n\n"
+        "# Beschlussvorlage 2026/041\n\nStand: 12.05.2026\n\n## Beschlussvorschlag\n\n"
+        "Der **Rat** beschließt.\n\n"
         "| Abstimmung | Stimmen |\n|---|---|\n| Ja | 31 |\n| Nein | 7 |\n",
         encoding="utf-8",
     )
