@@ -1,0 +1,89 @@
+"""Integration fixtures: real model, real Chroma (embedded and server), real subprocesses."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def run_cli(*args: str, env: dict | None = None, timeout: float = 600) -> subprocess.CompletedProcess:
+    """Run the installed ``assistant`` entry point as users do."""
+    full_env = {**os.environ, "HF_HUB_OFFLINE": "1", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "assistant.cli.main", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=ROOT,
+        timeout=timeout,
+    )
+
+
+def cli_json(*args: str, env: dict | None = None, expect: int = 0):
+    result = run_cli(*args, "--json", env=env)
+    assert result.returncode == expect, result.stderr
+    assert "Traceback" not in result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="session")
+def sample_docs(tmp_path_factory) -> Path:
+    """A copy of three sample documents (PDF, Markdown, HTML or DOCX), small enough for fast tests."""
+    source = ROOT / "knowledge" / "dokumente"
+    target = tmp_path_factory.mktemp("dokumente")
+    picked = []
+    for suffix in (".pdf", ".md", ".html", ".docx"):
+        files = sorted(source.glob(f"*{suffix}"))
+        if files:
+            picked.append(files[0])
+    assert picked, "knowledge/dokumente is empty"
+    for path in picked:
+        shutil.copy(path, target / path.name)
+    (target / "notiz-haushalt.md").write_text(
+        "# Notiz zum Haushalt\n\nStand: 02.03.2026\n\n## Ergebnis\n\n"
+        "Der Haushalt 2026 weist einen Fehlbetrag von 4,2 Mio. Euro aus.\n",
+        encoding="utf-8",
+    )
+    return target
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory):
+    """A real ``chroma run`` server on loopback."""
+    port = free_port()
+    path = tmp_path_factory.mktemp("chroma-server")
+    executable = Path(sys.executable).with_name("chroma")
+    process = subprocess.Popen(
+        [str(executable), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        process.kill()
+        pytest.fail("chroma server did not start")
+    yield ("127.0.0.1", port)
+    process.terminate()
+    process.wait(timeout=20)
