@@ -76,6 +76,19 @@ class PruefungSettings(BaseModel):
     duplikat_schwelle: float = 0.80
 
 
+class AppSettings(BaseModel):
+    """The Gradio app (``assistant serve``); see docs/app.md."""
+
+    host: str = Field("127.0.0.1", description="Adresse, an der die App lauscht")
+    port: int = Field(7860, ge=1, le=65535)
+    concurrency_limit: int = Field(10, ge=1, description="gleichzeitig bearbeitete Anfragen je Funktion")
+    users: dict[str, str] = Field(
+        default_factory=dict,
+        description="Anmeldung: Benutzername → Passwort-Hash (assistant serve --hash-password); leer = ohne",
+    )
+    max_upload_mb: float = Field(50.0, gt=0, description="größte erlaubte Datei beim Hochladen")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="ASSISTANT_", env_nested_delimiter="__", extra="ignore", case_sensitive=False
@@ -89,6 +102,7 @@ class Settings(BaseSettings):
     ingest: IngestSettings = Field(default_factory=IngestSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
     pruefung: PruefungSettings = Field(default_factory=PruefungSettings)
+    app: AppSettings = Field(default_factory=AppSettings)
 
     @classmethod
     def settings_customise_sources(
