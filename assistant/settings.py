@@ -73,7 +73,11 @@ class PruefungSettings(BaseModel):
     max_kennzahlen_je_ziel: int = 3
     max_anteil_a: float = 1 / 3
     min_ziele_fuer_alles_a: int = 3
-    duplikat_schwelle: float = 0.80
+    # GQ-06: score = gewicht·lexikalisch + (1 − gewicht)·Embedding-Kosinus; calibrated on
+    # evals/checks/duplicate_pairs.yaml (0.80 was a plain-cosine guess and missed every paraphrase)
+    duplikat_schwelle: float = Field(0.55, ge=0.0, le=1.0)
+    duplikat_gewicht_lexikalisch: float = Field(0.6, ge=0.0, le=1.0)
+    regeln_aus: list[str] = Field(default_factory=list, description="abgeschaltete Regeln, z. B. [\"GOV-03\"]")
 
 
 class AppSettings(BaseModel):

@@ -1,0 +1,50 @@
+"""The rule registry: every rule of the catalogue, in catalogue order."""
+
+from __future__ import annotations
+
+from assistant.goals.rules import (
+    duplicates,
+    focus,
+    governance,
+    indicators,
+    priorities,
+    quality,
+    resources,
+    tracing,
+)
+from assistant.goals.rules.base import Finding, Rule, Severity
+from assistant.index.base import Embedder
+from assistant.settings import PruefungSettings
+
+RULE_CLASSES: list[type[Rule]] = [
+    *focus.RULES,
+    *priorities.RULES,
+    *resources.RULES,
+    *quality.RULES,
+    *duplicates.RULES,
+    *indicators.RULES,
+    *tracing.RULES,
+    *governance.RULES,
+]
+RULE_IDS = [cls.id for cls in RULE_CLASSES]
+
+
+def build_rules(settings: PruefungSettings, embedder: Embedder | None) -> list[Rule]:
+    """All enabled rules. Without an embedder GQ-06 is left out (used for baseline timing only)."""
+    rules: list[Rule] = []
+    for cls in RULE_CLASSES:
+        if cls.id in settings.regeln_aus:
+            continue
+        if cls is duplicates.NearDuplicates:
+            if embedder is not None:
+                rules.append(duplicates.NearDuplicates(settings, embedder))
+        else:
+            rules.append(cls(settings))
+    return rules
+
+
+def rule_class(rule_id: str) -> type[Rule]:
+    return next(cls for cls in RULE_CLASSES if cls.id == rule_id)
+
+
+__all__ = ["RULE_CLASSES", "RULE_IDS", "Finding", "Rule", "Severity", "build_rules", "rule_class"]
