@@ -48,6 +48,16 @@ class ChunkingSettings(BaseModel):
     overlap_chars: int = Field(150, ge=0)
 
 
+class AnswerSettings(BaseModel):
+    """Answering (extractive and LLM). ``min_relevance`` is calibrated on evals/answers (see README)."""
+
+    passages: int = Field(6, ge=1, le=20, description="Textstellen je Frage")
+    max_sentences: int = Field(3, ge=1, le=8)
+    min_relevance: float = Field(0.42, ge=0.0, le=1.0, description="darunter: 'nicht in den Dokumenten'")
+    min_support: float = Field(0.35, ge=0.0, le=1.0, description="Satz gilt als belegt ab diesem Wert")
+    max_question_chars: int = Field(2000, ge=50)
+
+
 class IngestSettings(BaseModel):
     max_file_mb: float = Field(50.0, gt=0)
 
@@ -99,12 +109,14 @@ class Settings(BaseSettings):
     )
 
     data_dir: Path = Field(default_factory=lambda: Path("data"))
+    kommune: str = Field("Musterstadt", description="Name der Kommune in Prompts und Entwürfen")
     embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
     chroma: ChromaSettings = Field(default_factory=ChromaSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     chunking: ChunkingSettings = Field(default_factory=ChunkingSettings)
     ingest: IngestSettings = Field(default_factory=IngestSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
+    answer: AnswerSettings = Field(default_factory=AnswerSettings)
     pruefung: PruefungSettings = Field(default_factory=PruefungSettings)
     app: AppSettings = Field(default_factory=AppSettings)
 

@@ -13,13 +13,20 @@ class Services:
     """Lazily built collaborators: nothing heavy is created until first use."""
 
     def __init__(
-        self, settings: Settings, *, embedder: Embedder | None = None, vector_index: VectorIndex | None = None
+        self,
+        settings: Settings,
+        *,
+        embedder: Embedder | None = None,
+        vector_index: VectorIndex | None = None,
+        generator=None,
     ) -> None:
         self.settings = settings
         if embedder is not None:
             self.__dict__["embedder"] = embedder
         if vector_index is not None:
             self.__dict__["vector_index"] = vector_index
+        if generator is not None:
+            self.__dict__["generator"] = generator
 
     @property
     def data_dir(self) -> Path:
@@ -62,6 +69,20 @@ class Services:
         from assistant.ingest.pipeline import Ingestor
 
         return Ingestor(self.catalog, self.vector_index, self.embedder, self.settings)
+
+    @cached_property
+    def generator(self):
+        from assistant.answering.service import build_generator
+
+        return build_generator(self.settings, self)
+
+    @cached_property
+    def answers(self):
+        from assistant.answering.service import AnswerService
+
+        return AnswerService(
+            self.retriever, self.keyword_index, self.embedder, self.generator, self.settings.answer
+        )
 
 
 def build_services(settings: Settings, **seams) -> Services:

@@ -28,6 +28,7 @@ class BM25Index:
         self._matrix: sparse.csc_matrix | None = None
         self._vocabulary: dict[str, int] = {}
         self._decompounder: Decompounder | None = None
+        self._idf = np.zeros(0, dtype=np.float32)
 
     # -- content ---------------------------------------------------------------------------
     def add_text(self, unit_id: str, text: str) -> None:
@@ -90,6 +91,7 @@ class BM25Index:
             row_of_entry = np.repeat(np.arange(n_units), np.diff(matrix.indptr))
             data = matrix.data
             matrix.data = idf[matrix.indices] * data * (self.k1 + 1) / (data + norm[row_of_entry])
+        self._idf = idf if n_units else np.zeros(0, dtype=np.float32)
         self._matrix = matrix.tocsc()
         self._vocabulary = vocabulary
         self._dirty = False
@@ -98,6 +100,18 @@ class BM25Index:
     def query_terms(self, query: str) -> list[str]:
         self._ensure_built()
         return analyse(base_terms(query), self._decompounder)
+
+    def analyse_text(self, text: str) -> list[str]:
+        """Index terms of any text, analysed with this corpus' compound vocabulary."""
+        return self.query_terms(text)
+
+    def idf(self, term: str) -> float:
+        """IDF of an analysed term; unseen terms get the highest IDF (they are the most specific)."""
+        self._ensure_built()
+        column = self._vocabulary.get(term)
+        if column is None:
+            return float(self._idf.max()) if len(self._idf) else 1.0
+        return float(self._idf[column])
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every unit (aligned with :attr:`ids`)."""

@@ -52,6 +52,14 @@ class CatalogKeywordIndex:
         scores = self._index.scores(query)
         return {i: float(scores[self._position[i]]) for i in chunk_ids if i in self._position}
 
+    def analyse(self, text: str) -> list[str]:
+        self._refresh()
+        return self._index.analyse_text(text)
+
+    def idf(self, term: str) -> float:
+        self._refresh()
+        return self._index.idf(term)
+
     def __len__(self) -> int:
         self._refresh()
         return len(self._index)

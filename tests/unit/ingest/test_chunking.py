@@ -70,3 +70,14 @@ def test_sentence_split_keeps_numbers_intact():
         "Die Quote beträgt 7,1 Prozent.",
         "Ziel sind 4,0 Prozent.",
     ]
+
+
+def test_sentence_split_ignores_abbreviations_and_ordinals_but_not_years():
+    text = "Für 2026 sind 15,1 Mio. EUR geplant. Das sind z. B. Kitas. Am 1. März tagt der Rat. Ziel bis 2030. Danach neu."
+    assert split_sentences(text) == [
+        "Für 2026 sind 15,1 Mio. EUR geplant.",
+        "Das sind z. B. Kitas.",
+        "Am 1. März tagt der Rat.",
+        "Ziel bis 2030.",
+        "Danach neu.",
+    ]

@@ -1,0 +1,48 @@
+# The two commands of the README: `make run` (set up, index the sample knowledge, start the app)
+# and `make test` (set up, run every test). Both work on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DATA_DIR ?= data
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+
+.PHONY: setup run test test-unit lint bench eval browser clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	# the CPU build of torch lies on disk; an unpinned torch would pull a multi-GB CUDA build
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+# Debian's Chromium for the real-browser tests (no browser download at test time)
+browser:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null)
+
+run: setup
+	$(BIN)/assistant ingest knowledge/dokumente --data-dir $(DATA_DIR)
+	$(BIN)/assistant search "Wie hoch ist der Fehlbetrag im Ergebnishaushalt 2025?" -k 3 --data-dir $(DATA_DIR)
+
+test: setup browser
+	$(BIN)/ruff check assistant tests benchmarks
+	$(BIN)/pytest -q
+
+test-unit: setup
+	$(BIN)/pytest -q -m "not integration and not slow"
+
+lint: setup
+	$(BIN)/ruff check assistant tests benchmarks
+	$(BIN)/ruff format --check assistant tests benchmarks
+
+bench: setup
+	$(BIN)/python benchmarks/bench_ingest_query.py
+
+eval: setup
+	$(BIN)/assistant eval retrieval --data ../shared/data/xquad-de --json
+
+clean:
+	rm -rf $(VENV) $(DATA_DIR) .pytest_cache .ruff_cache

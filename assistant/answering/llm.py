@@ -1,0 +1,83 @@
+"""LLM generator over any LangChain chat model: fenced sources, token budget, streaming."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from assistant.answering.evidence import Evidence
+from assistant.answering.models import ChatTurn
+from assistant.answering.prompts import load_prompt
+from assistant.models import SearchHit
+
+CHARS_PER_TOKEN = 3.5  # German text with a BPE tokenizer; an estimate that needs no tokenizer download
+
+
+def estimate_tokens(text: str) -> int:
+    return int(len(text) / CHARS_PER_TOKEN) + 1
+
+
+def fence(number: int, hit: SearchHit) -> str:
+    """Retrieved text as data: escaped so a document cannot close the fence and speak as the system."""
+    body = hit.text.replace("<", "‹").replace(">", "›")
+    page = f' seite="{hit.page}"' if hit.page else ""
+    return f'<quelle nr="{number}" dokument="{hit.title}"{page}>\n{body}\n</quelle>'
+
+
+def budget_sources(hits: list[SearchHit], order: list[int], max_tokens: int) -> tuple[str, list[int]]:
+    """Fence passages in ``order`` until the token budget is used; returns text and included ranks."""
+    parts, included, used = [], [], 0
+    for index in order:
+        block = fence(index + 1, hits[index])
+        cost = estimate_tokens(block)
+        if included and used + cost > max_tokens:
+            break
+        parts.append(block)
+        included.append(index)
+        used += cost
+    return "\n\n".join(parts), included
+
+
+def format_history(history: list[ChatTurn], max_turns: int = 6) -> str:
+    turns = history[-max_turns:]
+    if not turns:
+        return "(kein Verlauf)"
+    return "\n".join(
+        f"{'Frage' if t.role == 'user' else 'Antwort'}: {t.content.strip()[:600]}" for t in turns
+    )
+
+
+class LLMGenerator:
+    def __init__(
+        self, chat_model, *, name: str, municipality: str, max_context_tokens: int, threshold: float
+    ):
+        self._model = chat_model
+        self.name = name
+        self._municipality = municipality
+        self._max_context_tokens = max_context_tokens
+        self._threshold = threshold
+        self._system = load_prompt("antwort_system")
+        self._user = load_prompt("antwort_nutzer")
+        self._rewrite = load_prompt("frage_umformulieren")
+
+    def rewrite_question(self, question: str, history: list[ChatTurn]) -> str:
+        from langchain_core.messages import HumanMessage
+
+        prompt = self._rewrite.render(verlauf=format_history(history), frage=question)
+        result = self._model.invoke([HumanMessage(content=prompt)])
+        rewritten = str(result.content).strip().strip('"„“').splitlines()[0] if result.content else ""
+        return rewritten or question
+
+    def generate(self, question: str, evidence: Evidence, history: list[ChatTurn]) -> Iterator[str]:
+        from langchain_core.messages import HumanMessage, SystemMessage
+
+        order = evidence.relevant_hits(self._threshold) or list(range(len(evidence.hits)))
+        sources, _ = budget_sources(evidence.hits, order, self._max_context_tokens)
+        messages = [
+            SystemMessage(content=self._system.render(kommune=self._municipality)),
+            HumanMessage(
+                content=self._user.render(frage=question, quellen=sources, verlauf=format_history(history))
+            ),
+        ]
+        for chunk in self._model.stream(messages):
+            if chunk.content:
+                yield str(chunk.content)

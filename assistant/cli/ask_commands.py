@@ -1,0 +1,92 @@
+"""``assistant ask`` and ``assistant draft`` (and ``eval answers``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from assistant.cli.common import services_from_args, settings_from_args
+from assistant.cli.output import print_json
+
+
+def register(subparsers, add_common_options) -> None:
+    ask = subparsers.add_parser("ask", help="eine Frage an die Wissensbasis stellen (mit Quellen)")
+    ask.add_argument("question", metavar="FRAGE")
+    ask.add_argument("--typ", action="append", dest="doc_types", help="nur Dokumenttyp(en)")
+    ask.add_argument("--json", action="store_true")
+    add_common_options(ask)
+    ask.set_defaults(func=run_ask)
+
+
+def register_eval(eval_subparsers, add_common_options) -> None:
+    answers = eval_subparsers.add_parser("answers", help="Antwortqualität auf evals/answers messen")
+    answers.add_argument("--data", type=Path, default=Path("evals/answers/questions.jsonl"))
+    answers.add_argument("--knowledge", type=Path, default=Path("knowledge/dokumente"))
+    answers.add_argument("--json", action="store_true")
+    answers.add_argument(
+        "--calibrate", action="store_true", help="Schwelle für 'nicht in den Dokumenten' kalibrieren"
+    )
+    add_common_options(answers)
+    answers.set_defaults(func=run_answer_eval)
+
+
+def run_ask(args: argparse.Namespace) -> int:
+    from assistant.answering.models import Answer
+    from assistant.models import SearchFilters
+
+    services = services_from_args(args)
+    filters = SearchFilters(doc_types=args.doc_types) if args.doc_types else None
+    if args.json:
+        answer = services.answers.ask(args.question, filters=filters)
+        print_json(
+            answer.model_dump(
+                mode="json",
+                include={
+                    "question",
+                    "answer",
+                    "answered",
+                    "citations",
+                    "generator",
+                    "sentences",
+                    "unsupported_sentences",
+                    "removed_markers",
+                    "warnings",
+                },
+            )  # fmt: skip
+        )
+        return 0
+    answer = None
+    for item in services.answers.stream(args.question, filters=filters):
+        if isinstance(item, Answer):
+            answer = item
+        else:
+            sys.stdout.write(item)
+            sys.stdout.flush()
+    sys.stdout.write("\n")
+    if answer and answer.citations:
+        print("\nQuellen:")
+        for c in answer.citations:
+            page = f", S. {c.page}" if c.page else ""
+            print(f"  [{c.n}] {c.title}{page}")
+    for warning in answer.warnings if answer else []:
+        print(f"Hinweis: {warning}", file=sys.stderr)
+    return 0
+
+
+def run_answer_eval(args: argparse.Namespace) -> int:
+    from assistant.evals.answers import evaluate_answers
+
+    settings = settings_from_args(args)
+    result = evaluate_answers(args.data, args.knowledge, settings, calibrate=args.calibrate)
+    if args.json:
+        print_json(result)
+    else:
+        print(
+            f"{result['questions']} Fragen ({result['generator']}): Fakten {result['fact_accuracy']:.3f}, "
+            f"Quellen {result['citation_accuracy']:.3f}, Ablehnungen {result['refusal_accuracy']:.3f}, "
+            f"fälschlich abgelehnt {result['false_refusals']}"
+        )
+        if "calibration" in result:
+            print(f"Kalibrierte Schwelle answer.min_relevance: {result['calibration']['best_threshold']}")
+    return 0
