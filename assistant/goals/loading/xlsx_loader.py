@@ -133,6 +133,7 @@ def _read_general(reader: _WorkbookReader, rows: list[Row], data: dict[str, Any]
             reader.issue(f"Der Schlüssel „{key}“ steht doppelt.", Origin(row, sheet, layout.KEY_COLUMN))
             continue
         seen.add(key)
+        reader.origins[(key,)] = Origin(row, sheet, layout.VALUE_COLUMN)
         if value is None:
             continue
         if key.startswith(layout.HORIZON_PREFIX):
@@ -142,7 +143,6 @@ def _read_general(reader: _WorkbookReader, rows: list[Row], data: dict[str, Any]
             reader.origins[("zeithorizont", part)] = Origin(row, sheet, layout.VALUE_COLUMN)
         else:
             data[key] = value
-            reader.origins[(key,)] = Origin(row, sheet, layout.VALUE_COLUMN)
 
 
 def _read_goals(reader: _WorkbookReader, rows: list[Row], data: dict[str, Any]) -> dict[str, dict[str, Any]]:
