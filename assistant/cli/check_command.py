@@ -13,8 +13,8 @@ def register(subparsers, add_common_options) -> None:
     check = subparsers.add_parser(
         "check",
         help="ein Zielsystem prüfen (YAML, JSON oder Excel)",
-        description="Prüft ein Zielsystem nach dem Regelkatalog. Exit-Code 0: keine Fehler, 1: Fehler gefunden, "
-        "2: Datei nicht lesbar.",
+        description="Prüft ein Zielsystem nach dem Regelkatalog. Exit-Code 0: keine Fehler, "
+        "1: Fehler gefunden, 2: Datei nicht lesbar.",
     )
     check.add_argument("file", nargs="?", type=Path, metavar="DATEI", help="Zielsystem (.yaml, .json, .xlsx)")
     check.add_argument(

@@ -2,7 +2,8 @@
 
 ``write_workbook(path)`` writes the empty template with an „Erläuterungen“ sheet explaining every
 column; ``write_workbook(path, goal_set)`` writes a filled workbook that loads back to the same goal set.
-Regenerate the shipped template with ``assistant check --template knowledge/vorlagen/zielsystem-vorlage.xlsx``.
+Regenerate the shipped template with
+``assistant check --template knowledge/vorlagen/zielsystem-vorlage.xlsx``.
 """
 
 from __future__ import annotations
