@@ -1,0 +1,124 @@
+"""Fragen: a chat over the knowledge base with streamed answers and their sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from assistant.answering.models import Answer, ChatTurn, Citation
+from assistant.app.handlers.common import document_url, parse_german_date
+from assistant.errors import UserError
+from assistant.models import SearchFilters
+
+EXAMPLE_QUESTIONS = [
+    "Wie hoch ist der Fehlbetrag im Ergebnishaushalt 2025?",
+    "Welche strategischen Ziele hat der Entwurf der Gesamtstrategie?",
+    "Wie viele Betreuungsplätze für Kinder unter drei Jahren fehlen?",
+    "Was wurde in der Bürgerbeteiligung am häufigsten vorgeschlagen?",
+]
+
+SOURCES_TITLE = "Quellen"
+NOT_ANSWERED_HINT = (
+    "Formulieren Sie die Frage anders, lockern Sie die Filter oder laden Sie das passende Dokument "
+    "im Reiter „Wissensbasis“ hoch."
+)
+PASSAGE_CHARS = 420
+
+
+def parse_filters(
+    doc_types: Sequence[str] | None, stand_from: str | None, stand_to: str | None
+) -> SearchFilters | None:
+    """Filter values of the form → SearchFilters (None when nothing is set)."""
+    start = parse_german_date(stand_from, "„Stand ab“")
+    end = parse_german_date(stand_to, "„Stand bis“")
+    if start and end and end < start:
+        raise UserError("„Stand bis“ liegt vor „Stand ab“; bitte die Datumsangaben tauschen.")
+    filters = SearchFilters(doc_types=list(doc_types or []) or None, stand_from=start, stand_to=end)
+    return None if filters.is_empty() else filters
+
+
+def message_text(content) -> str:
+    """Text of a chat message, whether Gradio hands it over as a string or as a list of parts."""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, dict):
+        return str(content.get("text") or "")
+    if isinstance(content, list | tuple):
+        return "".join(message_text(part) for part in content)
+    return ""
+
+
+def history_from_messages(messages: Sequence[dict] | None) -> list[ChatTurn]:
+    """The conversation so far, without the source boxes (messages with a title)."""
+    turns = []
+    for message in messages or []:
+        if message.get("metadata") and (message["metadata"] or {}).get("title"):
+            continue
+        role = message.get("role")
+        if role in ("user", "assistant"):
+            text = message_text(message.get("content"))
+            if text.strip():
+                turns.append(ChatTurn(role=role, content=text))
+    return turns
+
+
+def citation_markdown(citation: Citation) -> str:
+    page = f", S. {citation.page}" if citation.page else ""
+    heading = f"**[{citation.n}] {citation.title}{page}**"
+    url = document_url(citation.path, citation.page)
+    if url:
+        target = f"Seite {citation.page} öffnen" if citation.page else "Dokument öffnen"
+        heading += f" – [{target}]({url})"
+    elif citation.path:
+        heading += f" – {Path(citation.path).name}"
+    passage = " ".join(citation.text.split())
+    if len(passage) > PASSAGE_CHARS:
+        passage = passage[: PASSAGE_CHARS - 1].rsplit(" ", 1)[0] + " …"
+    return f"{heading}\n\n> {passage}"
+
+
+def sources_markdown(answer: Answer) -> str:
+    parts = [citation_markdown(c) for c in answer.citations]
+    parts.extend(f"⚠️ {warning}" for warning in answer.warnings)
+    return "\n\n".join(parts)
+
+
+def answer_text(answer: Answer) -> str:
+    if not answer.answered:
+        return f"ℹ️ **Nicht in den Dokumenten:** {answer.answer}\n\n{NOT_ANSWERED_HINT}"
+    return answer.answer
+
+
+def answer_messages(answer: Answer) -> list[dict]:
+    """The answer and, below it, a box with its sources."""
+    messages = [{"role": "assistant", "content": answer_text(answer)}]
+    if answer.citations:
+        count = len(answer.citations)
+        messages.append(
+            {
+                "role": "assistant",
+                "content": sources_markdown(answer),
+                "metadata": {"title": f"📄 {SOURCES_TITLE} ({count})"},
+            }
+        )
+    return messages
+
+
+def ask_stream(
+    services, question: str, messages: Sequence[dict] | None, filters: SearchFilters | None = None
+) -> Iterator[list[dict]]:
+    """Yield the whole conversation after each text delta; the last one carries the sources."""
+    question = (question or "").strip()
+    if not question:
+        raise UserError("Bitte geben Sie eine Frage ein.")
+    conversation = list(messages or [])
+    history = history_from_messages(conversation)
+    conversation.append({"role": "user", "content": question})
+    written = ""
+    for item in services.answers.stream(question, history, filters):
+        if isinstance(item, Answer):
+            yield [*conversation, *answer_messages(item)]
+            return
+        written += item
+        yield [*conversation, {"role": "assistant", "content": written + " ▌"}]
+    raise UserError("Es kam keine Antwort zustande; bitte versuchen Sie es erneut.")

@@ -1,0 +1,168 @@
+"""Prüfung: check a goal-set file, filter the findings, render table, summary, plots and the report."""
+
+from __future__ import annotations
+
+import html
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant.app.plots import Plot, budget_by_priority, goals_per_field, strategy_tree
+from assistant.errors import UserError
+from assistant.goals.check import CheckResult, GoalSetChecker
+from assistant.goals.model import GoalSet
+from assistant.goals.report import render
+from assistant.goals.report.common import SEVERITY_LABELS, counts_text, verdict
+from assistant.goals.rules.base import Finding
+
+KNOWLEDGE = Path(__file__).resolve().parents[3] / "knowledge"
+EXAMPLE_GOAL_SET = KNOWLEDGE / "zielsysteme" / "beispiel-zielsystem.yaml"
+GOAL_SET_SUFFIXES = [".yaml", ".yml", ".json", ".xlsx"]
+
+RULE_FAMILIES = {
+    "FOC": "FOC – Fokus",
+    "PRI": "PRI – Prioritäten",
+    "RES": "RES – Ressourcen",
+    "GQ": "GQ – Zielqualität",
+    "KPI": "KPI – Kennzahlen",
+    "TRC": "TRC – Ableitung",
+    "GOV": "GOV – Prozess und Grundlagen",
+}
+SEVERITY_CHOICES = [(label, key) for key, label in SEVERITY_LABELS.items()]
+WHOLE_SET = "(Zielsystem insgesamt)"
+
+
+@dataclass
+class CheckOutcome:
+    goal_set: GoalSet
+    result: CheckResult
+    report_path: Path  # the Markdown report, for download
+
+
+def _checker(services) -> GoalSetChecker:
+    return GoalSetChecker(services.settings.pruefung, services.embedder)  # cheap: rule objects only
+
+
+def check_file(services, path: str | Path | None, display_name: str | None = None) -> CheckOutcome:
+    """Load and check a goal-set file; schema problems come back as a UserError with file and line."""
+    if not path:
+        raise UserError("Bitte laden Sie zuerst ein Zielsystem hoch (YAML, JSON oder Excel).")
+    path = Path(path)
+    name = display_name or path.name
+    if path.suffix.lower() not in GOAL_SET_SUFFIXES:
+        raise UserError(
+            f"„{name}“ ist kein Zielsystem: erwartet wird eine Datei mit der Endung "
+            ".yaml, .yml, .json oder .xlsx."
+        )
+    goal_set, result = _checker(services).check_file(path, display_name=name)
+    report_dir = Path(tempfile.mkdtemp(prefix="pruefung-"))
+    report_path = report_dir / f"pruefbericht-{Path(name).stem}.md"
+    report_path.write_text(render(result, goal_set, "markdown"), encoding="utf-8")
+    return CheckOutcome(goal_set, result, report_path)
+
+
+def family(rule_id: str) -> str:
+    return rule_id.split("-")[0]
+
+
+def filter_findings(
+    findings: Iterable[Finding],
+    families: Sequence[str] | None = None,
+    severities: Sequence[str] | None = None,
+    goals: Sequence[str] | None = None,
+) -> list[Finding]:
+    """Empty selections mean „all“; ``WHOLE_SET`` selects findings about the whole set."""
+    selected = []
+    for finding in findings:
+        if families and family(finding.rule) not in families:
+            continue
+        if severities and finding.severity not in severities:
+            continue
+        if goals and (finding.goal_id or WHOLE_SET) not in goals:
+            continue
+        selected.append(finding)
+    return selected
+
+
+def family_choices(findings: Iterable[Finding]) -> list[tuple[str, str]]:
+    present = {family(f.rule) for f in findings}
+    return [(label, key) for key, label in RULE_FAMILIES.items() if key in present] + [
+        (key, key) for key in sorted(present - set(RULE_FAMILIES))
+    ]
+
+
+def goal_choices(findings: Iterable[Finding]) -> list[str]:
+    ids = list(dict.fromkeys(f.goal_id or WHOLE_SET for f in findings))
+    return sorted(ids, key=lambda i: (i != WHOLE_SET, i))
+
+
+def summary_line(result: CheckResult, shown: int | None = None) -> str:
+    line = f"**{html.escape(result.file)}:** {counts_text(result)}. {verdict(result)}"
+    total = len(result.findings)
+    if shown is not None and shown != total:
+        line += f" Angezeigt: {shown} von {total} Befunden."
+    return line
+
+
+def findings_html(findings: Sequence[Finding]) -> str:
+    """The findings as an accessible HTML table; severity as coloured badge *and* word."""
+    if not findings:
+        return '<p class="findings-empty">Keine Befunde für diese Auswahl.</p>'
+    head = "".join(
+        f'<th scope="col">{name}</th>'
+        for name in ("Schwere", "Regel", "Ziel", "Befund", "Vorschlag", "Stelle")
+    )
+    rows = []
+    for f in findings:
+        badge = f'<span class="badge severity-{f.severity}">{SEVERITY_LABELS[f.severity]}</span>'
+        cells = [
+            badge,
+            html.escape(f.rule),
+            html.escape(f.goal_id or "–"),
+            html.escape(f.message),
+            html.escape(f.suggestion),
+            f"<code>{html.escape(f.location)}</code>",
+        ]
+        rows.append(
+            f'<tr class="finding severity-row-{f.severity}">'
+            + "".join(f"<td>{c}</td>" for c in cells)
+            + "</tr>"
+        )
+    return (
+        '<table class="findings-table" id="findings-table">'
+        f"<caption>Befunde der Prüfung ({len(findings)})</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def goal_set_plots(services, goal_set: GoalSet) -> list[Plot]:
+    threshold = services.settings.pruefung.max_ziele_je_feld
+    return [budget_by_priority(goal_set), goals_per_field(goal_set, threshold), strategy_tree(goal_set)]
+
+
+def result_from_state(state: dict | None) -> CheckResult:
+    if not state:
+        raise UserError("Bitte prüfen Sie zuerst ein Zielsystem.")
+    return CheckResult.model_validate(state)
+
+
+def refilter(state: dict | None, families, severities, goals) -> tuple[str, str]:
+    """Summary line and table for the current filter selection."""
+    result = result_from_state(state)
+    shown = filter_findings(result.findings, families, severities, goals)
+    return summary_line(result, len(shown)), findings_html(shown)
+
+
+def template_files(target_dir: Path) -> dict[str, Path]:
+    """The empty Excel template and the example goal set as a filled workbook."""
+    from assistant.goals.loading import load_goal_set
+    from assistant.goals.template import write_workbook
+
+    target_dir.mkdir(parents=True, exist_ok=True)
+    files = {"vorlage": target_dir / "zielsystem-vorlage.xlsx"}
+    write_workbook(files["vorlage"])
+    if EXAMPLE_GOAL_SET.is_file():
+        files["beispiel"] = target_dir / "beispiel-zielsystem.xlsx"
+        write_workbook(files["beispiel"], load_goal_set(EXAMPLE_GOAL_SET).goal_set)
+    return files

@@ -1,0 +1,64 @@
+"""Small helpers shared by the handlers: German formats and links to documents."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from urllib.parse import quote
+
+from assistant.errors import UserError
+
+# Gradio serves files under allowed_paths at this route (login-protected when login is on)
+FILE_ROUTE = "/gradio_api/file="
+
+DOC_TYPE_LABELS = {
+    "gesamtstrategie": "Gesamtstrategie",
+    "fachstrategie": "Fachstrategie",
+    "wirtschaftsplan": "Wirtschaftsplan",
+    "haushalt": "Haushalt",
+    "demografie": "Demografie",
+    "beteiligung": "Beteiligung",
+    "ratsbeschluss": "Ratsbeschluss",
+    "konzept": "Konzept",
+    "bericht": "Bericht",
+    "dokument": "Dokument",
+}
+
+
+def doc_type_label(doc_type: str) -> str:
+    return DOC_TYPE_LABELS.get(doc_type, doc_type.replace("_", " ").capitalize() if doc_type else "Dokument")
+
+
+def german_date(value: date | None) -> str:
+    return value.strftime("%d.%m.%Y") if value else "–"
+
+
+def parse_german_date(text: str | None, label: str) -> date | None:
+    """„1.3.2026“, „01.03.2026“ or „2026-03-01“; empty → None."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        if "-" in text:
+            return date.fromisoformat(text)
+        day, month, year = (int(part) for part in text.split("."))
+        return date(year, month, day)
+    except ValueError:
+        raise UserError(
+            f"„{text}“ ist kein gültiges Datum für {label}; "
+            "schreiben Sie es als TT.MM.JJJJ, z. B. 01.03.2026."
+        ) from None
+
+
+def document_url(path: str | Path | None, page: int | None = None) -> str | None:
+    """A link that opens the document (at the page, for PDFs) in the browser."""
+    if not path:
+        return None
+    url = FILE_ROUTE + quote(str(path))
+    if page and str(path).lower().endswith(".pdf"):
+        url += f"#page={page}"
+    return url
+
+
+def plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"

@@ -1,0 +1,100 @@
+"""The Gradio app: ``create_app(services)`` builds the four tabs over the services; ``launch`` serves it.
+
+The UI builds nothing of its own: every tab calls plain functions in :mod:`assistant.app.handlers`
+with the services it was given.
+"""
+
+import gradio as gr
+
+from assistant.app import tab_ask, tab_check, tab_knowledge
+from assistant.app.auth import authenticator
+from assistant.app.handlers.knowledge import doc_type_choices, upload_dir
+
+TITLE = "Assistent Kommunale Gesamtstrategie"
+
+CSS = """
+.severity-error { background: #fde2e1; color: #8a1c12; }
+.severity-warning { background: #fff1cc; color: #6b4a00; }
+.severity-info { background: #e3efff; color: #123f7a; }
+.findings-table { border-collapse: collapse; width: 100%; }
+.findings-table th, .findings-table td { border: 1px solid #d0d5dd; padding: 6px 8px; vertical-align: top;
+  text-align: left; }
+.findings-table th { background: #f2f4f7; }
+.badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-weight: 600;
+  white-space: nowrap; }
+:focus-visible { outline: 3px solid #1d4ed8 !important; outline-offset: 2px; }
+"""
+
+
+def create_app(services) -> gr.Blocks:
+    with gr.Blocks(title=TITLE, analytics_enabled=False) as app:
+        gr.Markdown(
+            f"# {TITLE}\nFragen an die Dokumente der Kommune, Entwürfe für Leitbild und Ziele, "
+            "Prüfung von Zielsystemen."
+        )
+        with gr.Tabs(elem_id="tabs"):
+            with gr.Tab("Fragen", id="fragen", elem_id="tab-fragen"):
+                ask = tab_ask.build(services)
+            with gr.Tab("Entwurf", id="entwurf", elem_id="tab-entwurf"):
+                gr.Markdown("Der Entwurf folgt.")
+            with gr.Tab("Prüfung", id="pruefung", elem_id="tab-pruefung"):
+                tab_check.build(services)
+            with gr.Tab("Wissensbasis", id="wissensbasis", elem_id="tab-wissensbasis"):
+                knowledge = tab_knowledge.build(services)
+
+        def filter_choices():
+            return gr.update(choices=doc_type_choices(services))
+
+        def on_load():
+            allow_documents(app, services)
+            return (*knowledge.refresh(), filter_choices())
+
+        app.load(on_load, None, [*knowledge.listing, ask.doc_types], api_visibility="private")
+        for event in knowledge.changed:
+            event.then(filter_choices, None, ask.doc_types, api_visibility="private").then(
+                lambda: allow_documents(app, services), None, None, api_visibility="private"
+            )
+    app.queue(default_concurrency_limit=services.settings.app.concurrency_limit)
+    return app
+
+
+def allow_documents(app: gr.Blocks, services) -> None:
+    """Let the file route serve exactly the indexed documents (for the source links), nothing else."""
+    allowed = list(getattr(app, "allowed_paths", None) or [])
+    for record in services.catalog.documents():
+        if record.path not in allowed:
+            allowed.append(record.path)
+    app.allowed_paths = allowed
+
+
+def launch(
+    services,
+    *,
+    host: str | None = None,
+    port: int | None = None,
+    prevent_thread_lock: bool = False,
+    app: gr.Blocks | None = None,
+    **kwargs,
+):
+    """Serve the app; returns the Blocks (with ``prevent_thread_lock`` it keeps running in the background)."""
+    settings = services.settings.app
+    app = app or create_app(services)
+    auth = authenticator(settings.users)
+    app.launch(
+        server_name=host or settings.host,
+        server_port=port or settings.port,
+        prevent_thread_lock=prevent_thread_lock,
+        auth=auth,
+        auth_message="Bitte melden Sie sich mit Ihrem Benutzernamen und Passwort an." if auth else None,
+        max_threads=max(40, settings.concurrency_limit * 4),
+        max_file_size=f"{settings.max_upload_mb:g}mb",
+        allowed_paths=[str(upload_dir(services))],
+        show_error=False,
+        quiet=prevent_thread_lock,
+        footer_links=["settings"],
+        css=CSS,
+        theme=gr.themes.Default(),
+        **kwargs,
+    )
+    allow_documents(app, services)
+    return app

@@ -1,0 +1,90 @@
+"""Tab „Fragen“: chat with streamed answers, sources under each answer, filters."""
+
+from dataclasses import dataclass
+
+import gradio as gr
+
+from assistant.app.errors import guarded
+from assistant.app.handlers import ask
+from assistant.app.handlers.knowledge import doc_type_choices
+
+
+@dataclass
+class AskTab:
+    doc_types: gr.CheckboxGroup
+
+
+def build(services) -> AskTab:
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=3):
+            chatbot = gr.Chatbot(
+                label="Gespräch",
+                height=560,
+                elem_id="chat",
+                placeholder=(
+                    "**Fragen Sie die Dokumente Ihrer Kommune.**\n\n"
+                    "Jede Antwort nennt ihre Quellen mit Seite. Steht etwas nicht in den Dokumenten, "
+                    "sagt der Assistent das. Beispiele:"
+                ),
+                examples=[{"text": q} for q in ask.EXAMPLE_QUESTIONS],
+                buttons=["copy"],
+                feedback_options=None,
+            )
+            question = gr.Textbox(
+                label="Ihre Frage",
+                placeholder="z. B. Wie hoch ist der Fehlbetrag im Ergebnishaushalt 2025?",
+                info="Eingabetaste sendet die Frage; Folgefragen beziehen sich auf das bisherige Gespräch.",
+                lines=1,
+                max_lines=6,
+                autofocus=True,
+                elem_id="chat-question",
+            )
+            with gr.Row():
+                send = gr.Button("Fragen", variant="primary", elem_id="chat-send")
+                new_chat = gr.Button("Neues Gespräch", elem_id="chat-new")
+        with gr.Column(scale=1, min_width=240):
+            gr.Markdown("### Filter\nOhne Auswahl wird in allen Dokumenten gesucht.")
+            doc_types = gr.CheckboxGroup(
+                choices=doc_type_choices(services),
+                label="Dokumenttyp",
+                elem_id="chat-doc-types",
+            )
+            stand_from = gr.Textbox(
+                label="Stand ab (TT.MM.JJJJ)", placeholder="01.01.2025", elem_id="chat-from"
+            )
+            stand_to = gr.Textbox(label="Stand bis (TT.MM.JJJJ)", placeholder="31.12.2026", elem_id="chat-to")
+
+    limit = services.settings.app.concurrency_limit
+
+    @guarded
+    def answer(text, messages, types, start, end):
+        filters = ask.parse_filters(types, start, end)
+        for conversation in ask.ask_stream(services, text, messages, filters):
+            yield conversation, ""
+
+    @guarded
+    def answer_example(selection: gr.SelectData, messages, types, start, end):
+        value = selection.value
+        text = value.get("text", "") if isinstance(value, dict) else str(value)
+        yield from answer(text, messages, types, start, end)
+
+    inputs = [question, chatbot, doc_types, stand_from, stand_to]
+    gr.on(
+        [question.submit, send.click],
+        answer,
+        inputs,
+        [chatbot, question],
+        api_name="fragen",
+        concurrency_limit=limit,
+        concurrency_id="fragen",
+    )
+    chatbot.example_select(
+        answer_example,
+        [chatbot, doc_types, stand_from, stand_to],
+        [chatbot, question],
+        api_visibility="private",
+        concurrency_limit=limit,
+        concurrency_id="fragen",
+    )
+    new_chat.click(lambda: ([], ""), None, [chatbot, question], api_name="neues_gespraech")
+    return AskTab(doc_types=doc_types)

@@ -1,0 +1,123 @@
+"""Tab „Prüfung“: check a goal set; findings table with filters, summary, plots, report download."""
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import gradio as gr
+
+from assistant.app.errors import guarded
+from assistant.app.handlers import check
+
+
+@dataclass
+class CheckTab:
+    file: gr.File
+    run: object  # callable(path) -> outputs, for the hand-over from „Entwurf“
+    outputs: list
+
+
+def build(services) -> CheckTab:
+    gr.Markdown(
+        "Prüfen Sie ein Zielsystem der Gesamtstrategie mit seinen Fachstrategien nach dem Regelkatalog: "
+        "Fokus, Prioritäten, Ressourcen, Zielqualität, Kennzahlen, Ableitung und Prozess. Dieselbe Datei "
+        "ergibt immer dieselben Befunde."
+    )
+    templates = check.template_files(Path(tempfile.mkdtemp(prefix="vorlagen-")))
+    with gr.Row():
+        with gr.Column(scale=3):
+            file = gr.File(
+                label="Zielsystem hochladen (YAML, JSON oder Excel)",
+                file_types=check.GOAL_SET_SUFFIXES,
+                type="filepath",
+                elem_id="check-upload",
+            )
+        with gr.Column(scale=2, min_width=240):
+            run_button = gr.Button("Prüfen", variant="primary", elem_id="check-run")
+            example_button = gr.Button(
+                "Beispiel-Zielsystem prüfen",
+                elem_id="check-example",
+                visible=check.EXAMPLE_GOAL_SET.is_file(),
+            )
+            gr.DownloadButton(
+                "Excel-Vorlage herunterladen", value=str(templates["vorlage"]), elem_id="check-template"
+            )
+            if "beispiel" in templates:
+                gr.DownloadButton(
+                    "Beispiel als Excel herunterladen",
+                    value=str(templates["beispiel"]),
+                    elem_id="check-example-xlsx",
+                )
+
+    summary = gr.Markdown(elem_id="check-summary")
+    with gr.Row():
+        families = gr.CheckboxGroup(label="Regelfamilie", choices=[], elem_id="check-filter-family")
+        severities = gr.CheckboxGroup(
+            label="Schwere", choices=check.SEVERITY_CHOICES, elem_id="check-filter-severity"
+        )
+        goals = gr.Dropdown(
+            label="Ziel", choices=[], multiselect=True, elem_id="check-filter-goal",
+            info="Ohne Auswahl werden alle Befunde gezeigt.",
+        )  # fmt: skip
+    table = gr.HTML(elem_id="check-findings", label="Befunde")
+    report = gr.DownloadButton("Prüfbericht (Markdown) herunterladen", visible=False, elem_id="check-report")
+
+    gr.Markdown("### Auf einen Blick")
+    with gr.Row(equal_height=False):
+        with gr.Column():
+            budget_plot = gr.Plot(label="Budget je Prioritätsklasse: folgen die Mittel den Prioritäten?",
+                                  elem_id="plot-budget")  # fmt: skip
+            budget_text = gr.Markdown(elem_id="plot-budget-text")
+        with gr.Column():
+            field_plot = gr.Plot(label="Ziele je Handlungsfeld und Fokus-Schwelle", elem_id="plot-fields")
+            field_text = gr.Markdown(elem_id="plot-fields-text")
+    tree_plot = gr.Plot(label="Von der Gesamtstrategie zu den Fachstrategien", elem_id="plot-tree")
+    tree_text = gr.Markdown(elem_id="plot-tree-text")
+    state = gr.State(None)
+
+    outputs = [summary, table, families, severities, goals, report, budget_plot, budget_text, field_plot,
+               field_text, tree_plot, tree_text, state]  # fmt: skip
+
+    @guarded
+    def run(path):
+        outcome = check.check_file(services, path)
+        result = outcome.result
+        plots = check.goal_set_plots(services, outcome.goal_set)
+        return (
+            check.summary_line(result),
+            check.findings_html(result.findings),
+            gr.update(choices=check.family_choices(result.findings), value=[]),
+            gr.update(value=[]),
+            gr.update(choices=check.goal_choices(result.findings), value=[]),
+            gr.update(value=str(outcome.report_path), visible=True),
+            plots[0].figure,
+            plots[0].description,
+            plots[1].figure,
+            plots[1].description,
+            plots[2].figure,
+            plots[2].description,
+            result.model_dump(mode="json"),
+        )
+
+    @guarded
+    def run_example():
+        copy = Path(tempfile.mkdtemp(prefix="beispiel-")) / check.EXAMPLE_GOAL_SET.name
+        shutil.copyfile(check.EXAMPLE_GOAL_SET, copy)
+        return (str(copy), *run(str(copy)))
+
+    @guarded
+    def refilter(result, selected_families, selected_severities, selected_goals):
+        return check.refilter(result, selected_families, selected_severities, selected_goals)
+
+    gr.on([file.upload, run_button.click], run, [file], outputs, api_name="pruefen")
+    example_button.click(run_example, None, [file, *outputs], api_name="beispiel_pruefen")
+    gr.on(
+        [families.change, severities.change, goals.change],
+        refilter,
+        [state, families, severities, goals],
+        [summary, table],
+        api_visibility="private",
+        show_progress="hidden",
+    )
+    return CheckTab(file=file, run=run, outputs=outputs)
