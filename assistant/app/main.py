@@ -58,6 +58,15 @@ def create_app(services) -> gr.Blocks:
     return app
 
 
+def theme() -> gr.themes.Base:
+    """The default look with the system's fonts: nothing is loaded from Google Fonts (offline networks,
+    data protection)."""
+    return gr.themes.Default(
+        font=["system-ui", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"],
+        font_mono=["ui-monospace", "Consolas", "DejaVu Sans Mono", "monospace"],
+    )
+
+
 def allow_documents(app: gr.Blocks, services) -> None:
     """Let the file route serve exactly the indexed documents (for the source links), nothing else."""
     allowed = list(getattr(app, "allowed_paths", None) or [])
@@ -93,7 +102,7 @@ def launch(
         quiet=prevent_thread_lock,
         footer_links=["settings"],
         css=CSS,
-        theme=gr.themes.Default(),
+        theme=theme(),
         **kwargs,
     )
     allow_documents(app, services)

@@ -147,11 +147,11 @@ def strategy_tree(goal_set: GoalSet) -> Plot:
         ref.id: (i * (rows - 1) / (len(top) - 1) if len(top) > 1 else (rows - 1) / 2)
         for i, ref in enumerate(top)
     }
-    figure = _figure(9.6, max(3.0, 0.55 * rows + 1.0))
+    figure = _figure(9.6, max(3.2, 0.55 * rows + 1.3))
     axes = figure.add_subplot()
     axes.axis("off")
     axes.set_xlim(0, 10)
-    axes.set_ylim(rows, -1.1)
+    axes.set_ylim(rows, -1.6)  # room at the top for the app's plot label
     axes.text(0.1, -0.7, "Gesamtstrategie", fontsize=11, fontweight="bold")
     axes.text(5.8, -0.7, "Fachstrategien, Beteiligungen, Servicebereiche", fontsize=11, fontweight="bold")
     if not below:

@@ -44,6 +44,7 @@ def build(services) -> KnowledgeTab:
         label="Dokumente in der Wissensbasis",
         interactive=False,
         wrap=True,
+        column_widths=["40%", "13%", "11%", "8%", "10%", "18%"],
         elem_id="kb-documents",
     )
     with gr.Row():

@@ -17,7 +17,7 @@ EXAMPLE_QUESTIONS = [
     "Was wurde in der Bürgerbeteiligung am häufigsten vorgeschlagen?",
 ]
 
-SOURCES_TITLE = "Quellen"
+SOURCES_HEADING = "\n\n---\n**Quellen**\n\n"
 NOT_ANSWERED_HINT = (
     "Formulieren Sie die Frage anders, lockern Sie die Filter oder laden Sie das passende Dokument "
     "im Reiter „Wissensbasis“ hoch."
@@ -49,14 +49,12 @@ def message_text(content) -> str:
 
 
 def history_from_messages(messages: Sequence[dict] | None) -> list[ChatTurn]:
-    """The conversation so far, without the source boxes (messages with a title)."""
+    """The conversation so far as the answer service wants it: answers without their source lists."""
     turns = []
     for message in messages or []:
-        if message.get("metadata") and (message["metadata"] or {}).get("title"):
-            continue
         role = message.get("role")
         if role in ("user", "assistant"):
-            text = message_text(message.get("content"))
+            text = message_text(message.get("content")).split(SOURCES_HEADING)[0]
             if text.strip():
                 turns.append(ChatTurn(role=role, content=text))
     return turns
@@ -79,29 +77,22 @@ def citation_markdown(citation: Citation) -> str:
 
 def sources_markdown(answer: Answer) -> str:
     parts = [citation_markdown(c) for c in answer.citations]
-    parts.extend(f"⚠️ {warning}" for warning in answer.warnings)
+    parts.extend(f"**Hinweis:** {warning}" for warning in answer.warnings)
     return "\n\n".join(parts)
 
 
 def answer_text(answer: Answer) -> str:
     if not answer.answered:
-        return f"ℹ️ **Nicht in den Dokumenten:** {answer.answer}\n\n{NOT_ANSWERED_HINT}"
+        return f"**Nicht in den Dokumenten:** {answer.answer}\n\n{NOT_ANSWERED_HINT}"
     return answer.answer
 
 
-def answer_messages(answer: Answer) -> list[dict]:
-    """The answer and, below it, a box with its sources."""
-    messages = [{"role": "assistant", "content": answer_text(answer)}]
-    if answer.citations:
-        count = len(answer.citations)
-        messages.append(
-            {
-                "role": "assistant",
-                "content": sources_markdown(answer),
-                "metadata": {"title": f"📄 {SOURCES_TITLE} ({count})"},
-            }
-        )
-    return messages
+def answer_message(answer: Answer) -> dict:
+    """The answer with its sources below it."""
+    text = answer_text(answer)
+    if answer.citations or answer.warnings:
+        text += SOURCES_HEADING + sources_markdown(answer)
+    return {"role": "assistant", "content": text}
 
 
 def ask_stream(
@@ -114,10 +105,11 @@ def ask_stream(
     conversation = list(messages or [])
     history = history_from_messages(conversation)
     conversation.append({"role": "user", "content": question})
+    yield [*conversation, {"role": "assistant", "content": "Suche in den Dokumenten …"}]
     written = ""
     for item in services.answers.stream(question, history, filters):
         if isinstance(item, Answer):
-            yield [*conversation, *answer_messages(item)]
+            yield [*conversation, answer_message(item)]
             return
         written += item
         yield [*conversation, {"role": "assistant", "content": written + " ▌"}]
