@@ -89,6 +89,9 @@ GOAL_FILLER_WORDS = (
     "erhöht", "erhöhen", "gesenkt", "senken", "reduziert", "reduzieren", "verringert", "verringern",
     "zurück", "gehen", "geht", "nimmt", "nehmen", "zu", "ab", "wächst", "wachsen", "halbiert", "verdoppelt",
     "rund", "etwa", "circa", "ca", "innerhalb", "heute", "künftig", "zukünftig", "mio", "eur", "euro",
+    "steht", "stehen", "bereit", "verfügung", "verfügbar", "gibt", "vorhanden", "erste", "ersten", "zweite",
+    "dritte", "können", "kann", "sollen", "soll", "stammen", "stammt", "kommen", "kommt", "erfolgt",
+    "erfolgen",
 )  # fmt: skip
 
 # GQ-06: words that name the same outcome (a small municipal thesaurus); terms match as whole stems or as
@@ -115,7 +118,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "stellenbesetzung": ("stellenbesetzung", "besetzt", "besetzen", "wiederbesetzung", "vakanz", "vakant"),
     "nachwuchs": ("auszubildende", "ausbildung", "nachwuchs", "nachwuchskräfte", "azubi"),
     "sicherheit": ("kriminalität", "straftaten", "sicherheitsgefühl", "sicher"),
-    "hausarzt": ("hausarzt", "hausärzte", "ärztliche", "arztpraxis", "medizinische versorgung"),
+    "hausarzt": ("hausarzt", "hausärzte", "hausärztlich", "hausärztliche", "arztpraxis", "hausarztpraxis",
+                 "ärztlich", "ärztliche"),
     "pflege": ("pflege", "pflegebedürftig", "pflegeplätze"),
     "erneuerbar": ("erneuerbar", "photovoltaik", "solar", "windkraft", "ökostrom"),
     "leerstand": ("leerstand", "leerstehend", "leerstände"),

@@ -2,9 +2,11 @@
 
 Lexical part: the content words of a statement (no stop words, numbers, the municipality's name or
 the vocabulary every goal uses such as „Anteil“, „steigt“, „Prozent“), stemmed, each word aligned to
-its best partner in the other statement: same stem or same concept (a small municipal thesaurus:
-„CO2-Ausstoß“ ~ „Treibhausgasemissionen“) counts 1, a shared compound part („Schulabgänger“ ~
-„Schule“) counts less. The score is the soft Dice of the alignment.
+its best partner in the other statement. The same stem or the same concept of a small municipal
+thesaurus („CO2-Ausstoß“ ~ „Treibhausgasemissionen“) counts 1; a shared compound head („Haushalt“ ~
+„Ergebnishaushalt“) counts ``HEAD_MATCH``; a shared modifier („Schule“ ~ „Schulabgänger“) counts
+``MODIFIER_MATCH``, because in German compounds the last part carries the meaning. Context words
+(„Wege“, „Stadtteil“) weigh half. The score is the weighted soft Dice of the alignment.
 
 Semantic part: cosine of sentence embeddings. The shipped model is English, so on German text it
 mostly sees shared tokens and sentence shape; it can confirm a lexical match but never makes one.
@@ -24,23 +26,43 @@ from assistant.goals.lexicon import CONCEPTS, CONTEXT_WORDS, GOAL_FILLER_WORDS
 from assistant.text.german import STOP_WORDS, fold, stem
 
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
-PARTIAL_MATCH = 0.6  # a shared compound part: related, not the same word
+HEAD_MATCH = 0.8  # one word is the head (end) of the other compound: the same kind of thing
+MODIFIER_MATCH = 0.4  # one word is the first part of the other compound: related topic only
 CONTEXT_WEIGHT = 0.5  # „Wege“, „Gebäude“, „Stadtteil“: where or for whom, not which outcome
 _MIN_PART = 4
+_KEEP_WITH_DIGITS = {"co2", "u3", "ü3"}
 
 
 @dataclass(frozen=True)
 class Word:
-    stem: str
+    """A content word: its stem forms (a hyphenated compound has the joined form and its parts)."""
+
+    forms: frozenset[str]
     concepts: frozenset[str]
     weight: float = 1.0
 
+    @property
+    def key(self) -> str:
+        return "-".join(sorted(self.forms))
+
 
 @cache
-def _concept_index() -> tuple[tuple[str, str], ...]:
-    """(term stem, concept) pairs, longest terms first."""
-    pairs = {(stem(fold(term.lower())), concept) for concept, terms in CONCEPTS.items() for term in terms}
-    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p)))
+def _concept_terms() -> dict[str, frozenset[str]]:
+    """Term stem → concepts."""
+    result: dict[str, set[str]] = {}
+    for concept, terms in CONCEPTS.items():
+        for term in terms:
+            result.setdefault(stem(fold(term.lower())), set()).add(concept)
+    return {term: frozenset(concepts) for term, concepts in result.items()}
+
+
+def _concepts(form: str) -> frozenset[str]:
+    """Concepts of a stem: the term itself or a compound ending in it („treibhausgasemission“)."""
+    terms = _concept_terms()
+    found = set(terms.get(form, ()))
+    for length in range(_MIN_PART, len(form)):
+        found.update(terms.get(form[-length:], ()))
+    return frozenset(found)
 
 
 @cache
@@ -53,60 +75,67 @@ def _context_stems() -> frozenset[str]:
     return frozenset(stem(fold(w)) for w in CONTEXT_WORDS)
 
 
-@cache
-def _word(token: str) -> Word | None:
+def _stem(token: str) -> str | None:
     folded = fold(token)
-    has_digits = any(c.isdigit() for c in folded) and folded not in {"co2", "u3"}
-    if folded in _filler_stems() or has_digits:
+    if folded in _filler_stems() or (any(c.isdigit() for c in folded) and folded not in _KEEP_WITH_DIGITS):
         return None
-    word_stem = stem(folded)
-    if len(word_stem) < 2 or word_stem in _filler_stems():
+    form = stem(folded)
+    return None if len(form) < 2 or form in _filler_stems() else form
+
+
+@cache
+def _word(raw: str) -> Word | None:
+    parts = [p for p in raw.split("-") if p]
+    forms = {f for f in (_stem(p) for p in parts) if f}
+    if len(parts) > 1:
+        joined = _stem("".join(parts))
+        if joined and forms:
+            forms.add(joined)
+    if not forms:
         return None
-    concepts = frozenset(
-        concept
-        for term, concept in _concept_index()
-        if word_stem == term
-        or (len(term) >= _MIN_PART and (word_stem.endswith(term) or word_stem.startswith(term)))
-    )
-    return Word(
-        word_stem, concepts, CONTEXT_WEIGHT if word_stem in _context_stems() and not concepts else 1.0
-    )
+    concepts = frozenset().union(*(_concepts(f) for f in forms))
+    context = not concepts and forms <= _context_stems()
+    return Word(frozenset(forms), concepts, CONTEXT_WEIGHT if context else 1.0)
 
 
 def content_words(text: str, ignore: frozenset[str] = frozenset()) -> list[Word]:
     """Content words of a statement; ``ignore`` holds extra folded words (e.g. the municipality)."""
     words: list[Word] = []
     for raw in _WORD.findall(text.lower()):
-        parts = raw.split("-")
-        for token in [*parts, "".join(parts)] if len(parts) > 1 else parts:
-            if fold(token) in ignore:
-                continue
-            word = _word(token)
-            if word is not None and word not in words:
-                words.append(word)
+        if fold(raw) in ignore:
+            continue
+        word = _word(raw)
+        if word is not None and word not in words:
+            words.append(word)
     return words
 
 
-def _vocabulary_matches(vocabulary: Sequence[Word]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
-    """Two V×V 0/1 matrices: words that match fully (same stem or concept) and partially (one stem is
-    the beginning or end of the other, at least four letters: „schul“ ~ „schulabgang“)."""
-    index = {word.stem: i for i, word in enumerate(vocabulary)}
-    full: set[tuple[int, int]] = {(i, i) for i in range(len(vocabulary))}
+def _vocabulary_matches(vocabulary: Sequence[Word]) -> list[tuple[float, sparse.csr_matrix]]:
+    """For each match level, a V×V 0/1 matrix of the vocabulary words that match at that level."""
+    by_form: dict[str, list[int]] = {}
     by_concept: dict[str, list[int]] = {}
     for i, word in enumerate(vocabulary):
+        for form in word.forms:
+            by_form.setdefault(form, []).append(i)
         for concept in word.concepts:
             by_concept.setdefault(concept, []).append(i)
-    full.update((i, j) for members in by_concept.values() for i in members for j in members)
-    partial: set[tuple[int, int]] = set()
+    full: set[tuple[int, int]] = {(i, j) for group in (*by_form.values(), *by_concept.values())
+                                  for i in group for j in group}  # fmt: skip
+    head: set[tuple[int, int]] = set()
+    modifier: set[tuple[int, int]] = set()
     for i, word in enumerate(vocabulary):
-        text = word.stem
-        for length in range(_MIN_PART, len(text)):
-            for piece in (text[:length], text[-length:]):
-                j = index.get(piece)
-                if j is not None:
-                    partial.update({(i, j), (j, i)})
+        for form in word.forms:
+            for length in range(_MIN_PART, len(form)):
+                for j in by_form.get(form[-length:], ()):
+                    head.update({(i, j), (j, i)})
+                for j in by_form.get(form[:length], ()):
+                    modifier.update({(i, j), (j, i)})
     n = len(vocabulary)
-    return _binary(full, n), _binary(partial - full, n)
+    return [
+        (1.0, _binary(full, n)),
+        (HEAD_MATCH, _binary(head - full, n)),
+        (MODIFIER_MATCH, _binary(modifier - head - full, n)),
+    ]
 
 
 def _binary(pairs: set[tuple[int, int]], n: int) -> sparse.csr_matrix:
@@ -117,29 +146,26 @@ def _binary(pairs: set[tuple[int, int]], n: int) -> sparse.csr_matrix:
 def lexical_matrix(texts: Sequence[Sequence[Word]]) -> np.ndarray:
     """Pairwise weighted soft Dice of the best word alignment in both directions (n×n, 0 … 1).
 
-    Each word of one statement is aligned to its best partner in the other (1 for the same stem or
-    concept, ``PARTIAL_MATCH`` for a shared compound part, 0 otherwise); the weighted sum over both
-    statements is divided by their total weight. Computed with sparse matrices so 500 goals take
-    milliseconds.
+    Each word of one statement is aligned to its best partner in the other; the weighted sum over both
+    statements is divided by their total weight. Sparse matrices keep 500 goals at a few milliseconds.
     """
     n = len(texts)
-    vocabulary = list({word.stem: word for words in texts for word in words}.values())
+    vocabulary = list({word.key: word for words in texts for word in words}.values())
     if n == 0 or not vocabulary:
         return np.zeros((n, n), dtype=np.float32)
-    column = {word.stem: i for i, word in enumerate(vocabulary)}
-    rows = [column[word.stem] for words in texts for word in words]
+    column = {word.key: i for i, word in enumerate(vocabulary)}
+    rows = [column[word.key] for words in texts for word in words]
     cols = [g for g, words in enumerate(texts) for _ in words]
-    weights = [word.weight for words in texts for word in words]
-    incidence = sparse.csr_matrix(
-        (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(vocabulary), n)
-    )
-    weighted = sparse.csr_matrix((np.array(weights, dtype=np.float32), (rows, cols)), shape=incidence.shape)
-    full, partial = _vocabulary_matches(vocabulary)
-    # best[v, g]: how well word v is matched by some word of statement g
-    best = (full @ incidence).toarray() > 0
-    best = np.maximum(best.astype(np.float32), PARTIAL_MATCH * ((partial @ incidence).toarray() > 0))
-    aligned = (weighted.T @ best).astype(np.float32)  # aligned[i, j]: matched weight of i's words in j
-    totals = np.asarray(weighted.sum(axis=0)).ravel()
+    weights = np.array([word.weight for words in texts for word in words], dtype=np.float32)
+    shape = (len(vocabulary), n)
+    incidence = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=shape)
+    weighted = sparse.csr_matrix((weights, (rows, cols)), shape=shape)
+    # best[v, g]: how well vocabulary word v is matched by some word of statement g
+    best = np.zeros(shape, dtype=np.float32)
+    for value, matches in _vocabulary_matches(vocabulary):
+        best = np.maximum(best, value * ((matches @ incidence).toarray() > 0))
+    aligned = np.asarray(weighted.T @ best, dtype=np.float32)  # aligned[i, j]: matched weight of i in j
+    totals = np.asarray(weighted.sum(axis=0), dtype=np.float32).ravel()
     denominator = totals[:, None] + totals[None, :]
     with np.errstate(divide="ignore", invalid="ignore"):
         scores = np.where(denominator > 0, (aligned + aligned.T) / denominator, 0.0)
