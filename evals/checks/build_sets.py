@@ -256,6 +256,54 @@ def unchanged(d: Data) -> None:
     pass
 
 
+# held-out cases, labelled before the checker was run on them (see evals/README.md)
+def measure_variants_talheim(d: Data) -> None:
+    find(d, "T2")["titel"] = "Das Dorfgemeinschaftshaus soll bis 2028 umgebaut werden."
+    find(d, "T3")["titel"] = "Wir stärken die Vereine durch eine jährliche Ehrenamtsgala."
+    find(d, "T4")["titel"] = "Die Gemeinde schließt ihre Haushalte bis 2030 ohne neue Kassenkredite ab."
+
+
+def state_variants_nordheide(d: Data) -> None:
+    find(d, "K1")["titel"] = "In jeder Gemeinde des Kreises praktiziert mindestens eine Hausärztin oder ein Hausarzt."
+    find(d, "K3")["titel"] = ("Ausbildungsbetriebe und Jugendliche finden im Kreis zueinander; kein Ausbildungsplatz "
+                              "bleibt unbesetzt.")  # fmt: skip
+    find(d, "K4")["titel"] = "Der öffentliche Nahverkehr ist so ausgebaut, dass jedes Dorf stündlich erreichbar ist."
+
+
+def paraphrase_musterstadt(d: Data) -> None:
+    d["ziele"][4:4] = [
+        goal("Z7", "Unternehmen und Fachkräfte wählen Musterstadt als Standort.", "HF4", "57.10 Wirtschaftsförderung"),
+        goal("Z8", "Die Zahl der Gewerbeanmeldungen übersteigt die der Abmeldungen.", "HF4", "57.10 Wirtschaftsförderung"),
+    ]  # fmt: skip
+    serve(d, "WI1", "Z7", "Z8")
+
+
+def climate_variants_nordheide(d: Data) -> None:
+    d["ziele"][4:4] = [
+        goal("K7", "Die Treibhausgasemissionen im Kreis gehen bis 2032 um ein Drittel zurück.", "MOB",
+             "56.10 Klimaschutz", jahr=2032),
+        goal("K8", "Der Anteil der Pendlerinnen und Pendler, die mit Bus oder Bahn fahren, steigt auf 15 Prozent.",
+             "MOB", "54.70 ÖPNV"),
+    ]  # fmt: skip
+    serve(d, "VB1", "K7", "K8")
+
+
+def decimal_commas_talheim(d: Data) -> None:
+    d["_excel_text"] = {("Kennzahlen", "T1", "basiswert"): "61,5", ("Kennzahlen", "T2", "zielwert"): "3,0",
+                        ("Ziele", "T1", "budget_eur"): "650.000"}  # fmt: skip
+
+
+def string_year_keys_nordheide(d: Data) -> None:
+    find(d, "K1")["ressourcen"]["budget_eur"] = {"2026": 100000, "2027": 100000}
+
+
+def generic_variants_talheim(d: Data) -> None:
+    find(d, "T3")["titel"] = "Talheim ist eine lebendige und familienfreundliche Gemeinde."
+    t2 = find(d, "T2")
+    t2["titel"] = "Talheim bleibt ein liebenswerter Ort für alle Generationen."
+    del t2["kennzahlen"][0]["zielwert"]
+
+
 # ---------------------------------------------------------------- the eval cases
 CASES: list[tuple[str, str, str, list[Callable[[Data], None]], list[str]]] = [
     # name, base, format, flaws, expected findings besides the base's own
@@ -291,6 +339,78 @@ CASES: list[tuple[str, str, str, list[Callable[[Data], None]], list[str]]] = [
     ("27-entwurf", "nordheide", "yaml", [draft_nordheide], ["GOV-03"]),
     ("28-restriktionen-zaehlen-nicht", "musterstadt", "yaml", [constraints_not_counted], []),
     ("29-doppeltes-ziel-dorf", "talheim", "json", [duplicate_talheim], ["GQ-06@T5"]),
+    # held out: labelled by hand before the first run; the baseline shows what the check gets wrong
+    ("30-massnahmen-varianten", "talheim", "yaml", [measure_variants_talheim], ["GQ-01@T2", "GQ-01@T3"]),
+    ("31-zustaende-kreis", "nordheide", "json", [state_variants_nordheide], []),
+    ("32-doppelt-anders-formuliert", "musterstadt", "yaml", [paraphrase_musterstadt], ["GQ-06@Z7"]),
+    ("33-klima-verschiedene-wirkungen", "nordheide", "yaml", [climate_variants_nordheide], []),
+    ("34-excel-dezimalkomma", "talheim", "xlsx", [decimal_commas_talheim], ["KPI-03@T1"]),
+    ("35-json-jahresbudget", "nordheide", "json", [string_year_keys_nordheide], ["RES-04"]),
+    ("36-allgemein-mit-zielwert", "talheim", "yaml", [generic_variants_talheim], ["GQ-03@T2", "KPI-01@T2"]),
+]  # fmt: skip
+
+
+# ---------------------------------------------------------------- the examples in knowledge/zielsysteme
+def focus_example(d: Data) -> None:
+    too_many_goals_talheim(d)
+    d["handlungsfelder"] += [{"id": f"H{i}", "name": name} for i, name in
+                             enumerate(["Kultur", "Sport", "Feuerwehr", "Umwelt", "Tourismus", "Verwaltung"], start=4)]
+    find(d, "T1")["kennzahlen"] = []
+    find(d, "T2")["kennzahlen"] += [kpi("Passantenfrequenz samstags", einheit="Personen", basis=900, ziel=1100),
+                                    kpi("Neue Geschäfte im Ortskern", einheit="Anzahl", basis=0, ziel=4),
+                                    kpi("Sitzgelegenheiten im Ortskern", typ="leistung", einheit="Anzahl", basis=12, ziel=30)]
+
+
+def priorities_example(d: Data) -> None:
+    priorities_musterstadt(d)
+    find(d, "Z3")["prioritaet"] = "A"
+
+
+def resources_example(d: Data) -> None:
+    money_against_priority(d)  # RES-04 (C budget above B), RES-05 (K1 funds the low-priority archive)
+    del find(d, "K2")["ressourcen"]["produkte"]
+    del find(d, "K3")["ressourcen"]["folgekosten_eur"]
+    del find(d, "K4")["ressourcen"]["stellen_vzae"]
+    find(d, "K6")["prioritaet"] = "A"  # an A goal without budget (and now 3 of 6 goals are A: PRI-02)
+
+
+def quality_example(d: Data) -> None:
+    find(d, "Z2")["titel"] = "Bis 2030 werden 1.000 geförderte Wohnungen errichtet."
+    find(d, "Z5")["titel"] = "Ein Personalentwicklungskonzept für die Stadtverwaltung erarbeiten."
+    z4 = find(d, "Z4")
+    z4["titel"] = "Musterstadt ist eine attraktive und lebenswerte Stadt für alle."
+    del z4["kennzahlen"][0]["zielwert"]
+    find(d, "Z3")["zieljahr"] = 2040
+    del find(d, "Z3")["art"]
+    no_financial_goal(d)
+    d["ziele"].insert(6, goal("Z7", "Bis 2030 verlassen weniger als 4 Prozent der Jugendlichen die Schule ohne "
+                              "Abschluss.", "HF1", "21.01 Schulträgeraufgaben"))  # fmt: skip
+    serve(d, "BFJ2", "Z7")
+
+
+def roof_and_process_example(d: Data) -> None:
+    roof_nordheide(d)
+    del d["beteiligung"]
+    d["analysen"] = [a for a in d["analysen"] if a["art"] in ("haushalt", "trends")]
+    d["status"] = "entwurf"
+    del d["nachrangig"]
+    del d["ausnahmen"]
+
+
+EXAMPLES: list[tuple[str, str, str, list[Callable[[Data], None]], list[str]]] = [
+    ("fehler-fokus", "talheim", "yaml", [focus_example],
+     ["FOC-01", "FOC-02", "FOC-03*2", "FOC-04@T1", "FOC-04@T2"]),
+    ("fehler-prioritaeten", "musterstadt", "json", [priorities_example],
+     ["PRI-01@Z4", "PRI-02", "PRI-04@Z1", "PRI-04@Z5", "PRI-04@BW1", "PRI-04@BW2", "PRI-06"]),
+    ("fehler-ressourcen", "nordheide", "yaml", [resources_example],
+     ["RES-01@K2", "RES-02@K3", "RES-02@K6", "RES-03@K4", "RES-04", "RES-05@K1", "PRI-02"]),
+    ("fehler-zielqualitaet", "musterstadt", "yaml", [quality_example],
+     ["GQ-01@Z2", "GQ-01@Z5", "GQ-02@Z3", "GQ-03@Z4", "KPI-01@Z4", "GQ-04@Z3", "GQ-05", "TRC-03", "GQ-06@Z7"]),
+    ("fehler-kennzahlen", "musterstadt", "json", [indicators_musterstadt],
+     ["KPI-01@Z3", "KPI-02@Z4", "KPI-03@Z1", "KPI-03@Z5", "KPI-04@Z2", "KPI-01@BW1"]),
+    ("fehler-dach-und-prozess", "nordheide", "xlsx", [roof_and_process_example],
+     ["TRC-01@GES2", "TRC-01@IT1", "TRC-02@K2", "TRC-02@K5", "TRC-03", "PRI-03", "PRI-05", "GOV-01",
+      "GOV-02*3", "GOV-03"]),
 ]  # fmt: skip
 
 
@@ -307,7 +427,26 @@ def _write(data: Data, path: Path, fmt: str) -> None:
         from assistant.goals.loading.validate import validate_goal_set
         from assistant.goals.template import write_workbook
 
+        text_cells = data.pop("_excel_text", {})
         write_workbook(path, validate_goal_set(data, str(path), Origins()))
+        if text_cells:
+            _put_text_cells(path, text_cells)
+
+
+def _put_text_cells(path: Path, cells: dict[tuple[str, str, str], str]) -> None:
+    """Overwrite cells with text as people type it in Excel („61,5“, „650.000“)."""
+    from openpyxl import load_workbook
+
+    from assistant.goals.template import _save_reproducibly
+
+    workbook = load_workbook(path)
+    for (sheet_name, goal_id, column), text in cells.items():
+        sheet = workbook[sheet_name]
+        header = [c.value for c in sheet[1]]
+        key = header.index("ziel" if sheet_name == "Kennzahlen" else "id")
+        row = next(r for r in sheet.iter_rows(min_row=2) if r[key].value == goal_id)
+        row[header.index(column)].value = text
+    _save_reproducibly(workbook, path)
 
 
 def build(base: str, flaws: list[Callable[[Data], None]]) -> Data:
@@ -329,6 +468,17 @@ def main() -> None:
         encoding="utf-8",
     )
     print(f"{len(labels)} Fälle geschrieben.")
+    examples = [{"file": "beispiel-zielsystem.yaml", "expected": ["GOV-03"]}]  # the good example, kept as is
+    for name, base, fmt, flaws, expected in EXAMPLES:
+        path = ROOT / "knowledge" / "zielsysteme" / f"{name}.{fmt}"
+        _write(build(base, flaws), path, fmt)
+        examples.append({"file": path.name, "expected": BASE_FINDINGS[base] + expected})
+    (ROOT / "knowledge" / "zielsysteme" / "labels.yaml").write_text(
+        "# Generated by evals/checks/build_sets.py: the findings each example gives (RULE, RULE@GOAL, RULE*n).\n"
+        + yaml.safe_dump({"cases": examples}, allow_unicode=True, sort_keys=False, width=120),
+        encoding="utf-8",
+    )
+    print(f"{len(examples)} Beispiele geschrieben.")
 
 
 if __name__ == "__main__":
