@@ -266,17 +266,7 @@ def measure_signal(title: str) -> MeasureSignal | None:
         return None
     lowered = [w.lower() for w in words]
     reflexive = "sich" in lowered
-    # 1. an activity verb in any finite, infinitive or participle form („errichtet“, „auszubauen“)
-    for i, word in enumerate(words):
-        if not (word.islower() or (i == 0 and len(words) > 1 and words[1].islower())):
-            continue
-        lemma = verb_lemma(word.lower())
-        if lemma is None or (reflexive and lemma in lexicon.REFLEXIVE_STATE_VERBS):
-            continue
-        if i > 0 and lowered[i - 1] in lexicon.DEGREE_ADVERBS and not lowered[i].endswith("en"):
-            continue  # „gut ausgebaut“ describes a state
-        return MeasureSignal(word, "verb")
-    # 2. a separable verb split around the clause („Die Stadt baut das Netz aus“)
+    # 1. a separable verb split around the clause („Die Stadt baut das Netz aus“)
     particle = lowered[-1]
     if particle in lexicon.SEPARABLE_PARTICLES:
         for word in words[:-1]:
@@ -286,6 +276,16 @@ def measure_signal(title: str) -> MeasureSignal | None:
                 lemma = lemma if lemma.startswith(particle) else None
             if lemma and not (reflexive and lemma in lexicon.REFLEXIVE_STATE_VERBS):
                 return MeasureSignal(f"{word} … {words[-1]}", "verb")
+    # 2. an activity verb in any finite, infinitive or participle form („errichtet“, „auszubauen“)
+    for i, word in enumerate(words):
+        if not (word.islower() or (i == 0 and len(words) > 1 and words[1].islower())):
+            continue
+        lemma = verb_lemma(word.lower())
+        if lemma is None or (reflexive and lemma in lexicon.REFLEXIVE_STATE_VERBS):
+            continue
+        if i > 0 and lowered[i - 1] in lexicon.DEGREE_ADVERBS and not lowered[i].endswith("en"):
+            continue  # „gut ausgebaut“ describes a state
+        return MeasureSignal(word, "verb")
     # 3. a project noun heading the subject, or the object of „hat“/„ist“
     head = _head_index(words)
     if head is not None:

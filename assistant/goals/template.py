@@ -8,6 +8,9 @@ Regenerate the shipped template with
 
 from __future__ import annotations
 
+import io
+import re
+import zipfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -26,6 +29,7 @@ _INTRO = (
     "„fachstrategie“; Kennzahlen stehen im Blatt „Kennzahlen“ mit der Kennung ihres Ziels in Spalte „ziel“.",
 )
 _VALIDATION_ROWS = 500
+_FIXED_TIME = b"2026-01-01T00:00:00Z"
 
 
 def _cell(value: Any) -> Any:
@@ -176,4 +180,21 @@ def write_workbook(path: Path | str, goal_set: GoalSet | None = None) -> None:
                     cell.number_format = "DD.MM.YYYY"
     _explanations(workbook)
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(path)
+    _save_reproducibly(workbook, Path(path))
+
+
+def _save_reproducibly(workbook: Any, path: Path) -> None:
+    """Save with fixed timestamps (zip entries, document properties), so regenerating the template
+    gives the same bytes and the repository does not churn."""
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + _FIXED_TIME, data)
+            target.writestr(
+                zipfile.ZipInfo(info.filename, date_time=(2026, 1, 1, 0, 0, 0)),
+                data,
+                compress_type=zipfile.ZIP_DEFLATED,
+            )

@@ -109,9 +109,9 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
     return options[match[0]] if match else None
 
 
-def unknown_name_message(kind: str, name: object, known: Sequence[str]) -> str:
-    """„Unbekannter Schlüssel „prioritat“ – meinten Sie „prioritaet“?“ (kind: Schlüssel, Spalte, Blatt)."""
+def unknown_name_message(what: str, name: object, known: Sequence[str]) -> str:
+    """„Unbekannter Schlüssel „prioritat“ – meinten Sie „prioritaet“?“ (what: „Unbekannter Schlüssel“)."""
     suggestion = closest(str(name), known)
     if suggestion:
-        return f"Unbekannter {kind} „{name}“ – meinten Sie „{suggestion}“?"
-    return f"Unbekannter {kind} „{name}“; erlaubt sind: {', '.join(known)}."
+        return f"{what} „{name}“ – meinten Sie „{suggestion}“?"
+    return f"{what} „{name}“; erlaubt sind: {', '.join(known)}."

@@ -89,7 +89,7 @@ def _message(error: dict[str, Any]) -> str:
         return f"Pflichtangabe „{key}“ fehlt."
     if kind == "extra_forbidden":
         model = model_at(loc[:-1])
-        return unknown_name_message("Schlüssel", key, aliases(model) if model else [])
+        return unknown_name_message("Unbekannter Schlüssel", key, aliases(model) if model else [])
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", error.get("ctx", {}).get("expected", ""))
         text = f"Unzulässiger Wert {_show(value)}; erlaubt sind: {', '.join(allowed)}."

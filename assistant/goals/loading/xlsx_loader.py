@@ -58,7 +58,7 @@ class _WorkbookReader:
             name = known.get(fold_key(str(title)))
             if name is None:
                 self.issue(
-                    unknown_name_message("Spaltenname", title, spec.column_names),
+                    unknown_name_message("Unbekannter Spaltenname", title, spec.column_names),
                     Origin(1, spec.name, str(title)),
                 )
             elif name in columns.values():
@@ -104,7 +104,8 @@ def _match_sheets(reader: _WorkbookReader, names: list[str]) -> dict[str, str]:
             found[known[key]] = title
         else:
             allowed = [s.name for s in layout.sheets()]
-            reader.issue(unknown_name_message("Tabellenblatt", title, allowed), Origin(sheet=title))
+            message = unknown_name_message("Unbekanntes Tabellenblatt", title, allowed)
+            reader.issue(message, Origin(sheet=title))
     for spec in layout.sheets():
         if spec.required and spec.name not in found:
             reader.issue(
@@ -126,7 +127,8 @@ def _read_general(reader: _WorkbookReader, rows: list[Row], data: dict[str, Any]
         key = next((k for k in keys if fold_key(k) == fold_key(str(raw_key))), None)
         if key is None:
             reader.issue(
-                unknown_name_message("Schlüssel", raw_key, keys), Origin(row, sheet, layout.KEY_COLUMN)
+                unknown_name_message("Unbekannter Schlüssel", raw_key, keys),
+                Origin(row, sheet, layout.KEY_COLUMN),
             )
             continue
         if key in seen:
