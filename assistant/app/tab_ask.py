@@ -19,7 +19,7 @@ def build(services) -> AskTab:
         with gr.Column(scale=3):
             chatbot = gr.Chatbot(
                 label="Gespräch",
-                height=560,
+                height=620,
                 elem_id="chat",
                 placeholder=(
                     "**Fragen Sie die Dokumente Ihrer Kommune.**\n\n"

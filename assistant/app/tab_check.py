@@ -25,6 +25,7 @@ def build(services) -> CheckTab:
         "ergibt immer dieselben Befunde."
     )
     templates = check.template_files(Path(tempfile.mkdtemp(prefix="vorlagen-")))
+    examples = check.example_goal_sets()
     with gr.Row():
         with gr.Column(scale=3):
             file = gr.File(
@@ -33,13 +34,17 @@ def build(services) -> CheckTab:
                 type="filepath",
                 elem_id="check-upload",
             )
-        with gr.Column(scale=2, min_width=240):
             run_button = gr.Button("Prüfen", variant="primary", elem_id="check-run")
-            example_button = gr.Button(
-                "Beispiel-Zielsystem prüfen",
-                elem_id="check-example",
-                visible=check.EXAMPLE_GOAL_SET.is_file(),
+        with gr.Column(scale=2, min_width=260):
+            example = gr.Dropdown(
+                choices=examples,
+                value=examples[0][1] if examples else None,
+                label="Beispiel",
+                info="Mitgelieferte Zielsysteme: eines ohne Mängel, die übrigen mit typischen Mängeln.",
+                visible=bool(examples),
+                elem_id="check-example-choice",
             )
+            example_button = gr.Button("Beispiel prüfen", visible=bool(examples), elem_id="check-example")
             gr.DownloadButton(
                 "Excel-Vorlage herunterladen", value=str(templates["vorlage"]), elem_id="check-template"
             )
@@ -101,9 +106,12 @@ def build(services) -> CheckTab:
         )
 
     @guarded
-    def run_example():
-        copy = Path(tempfile.mkdtemp(prefix="beispiel-")) / check.EXAMPLE_GOAL_SET.name
-        shutil.copyfile(check.EXAMPLE_GOAL_SET, copy)
+    def run_example(chosen):
+        known = {path for _, path in check.example_goal_sets()}
+        if chosen not in known:
+            raise gr.Error("Bitte wählen Sie eines der mitgelieferten Beispiele.")
+        copy = Path(tempfile.mkdtemp(prefix="beispiel-")) / Path(chosen).name
+        shutil.copyfile(chosen, copy)
         return (str(copy), *run(str(copy)))
 
     @guarded
@@ -111,7 +119,7 @@ def build(services) -> CheckTab:
         return check.refilter(result, selected_families, selected_severities, selected_goals)
 
     gr.on([file.upload, run_button.click], run, [file], outputs, api_name="pruefen")
-    example_button.click(run_example, None, [file, *outputs], api_name="beispiel_pruefen")
+    example_button.click(run_example, [example], [file, *outputs], api_name="beispiel_pruefen")
     gr.on(
         [families.change, severities.change, goals.change],
         refilter,

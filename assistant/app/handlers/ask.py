@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -22,7 +23,7 @@ NOT_ANSWERED_HINT = (
     "Formulieren Sie die Frage anders, lockern Sie die Filter oder laden Sie das passende Dokument "
     "im Reiter „Wissensbasis“ hoch."
 )
-PASSAGE_CHARS = 420
+PASSAGE_CHARS = 320
 
 
 def parse_filters(
@@ -60,7 +61,76 @@ def history_from_messages(messages: Sequence[dict] | None) -> list[ChatTurn]:
     return turns
 
 
-def citation_markdown(citation: Citation) -> str:
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZÄÖÜ0-9„(])")
+_WORD = re.compile(r"\w{4,}")
+
+
+_ABBREVIATIONS = (
+    "Mio.",
+    "Mrd.",
+    "Tsd.",
+    "Nr.",
+    "Abs.",
+    "ca.",
+    "bzw.",
+    "vgl.",
+    "z. B.",
+    "u. a.",
+    "S.",
+    "Dr.",
+    "St.",
+)
+
+
+def _sentences(text: str) -> list[str]:
+    """Sentences, not broken after abbreviations such as „Mio.“ or „z. B.“."""
+    sentences: list[str] = []
+    for piece in _SENTENCE_END.split(text):
+        if sentences and sentences[-1].endswith(_ABBREVIATIONS):
+            sentences[-1] += " " + piece
+        else:
+            sentences.append(piece)
+    return sentences
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+def passage_excerpt(passage: str, claim: str = "", limit: int = PASSAGE_CHARS) -> str:
+    """The part of a cited passage that backs the claim: its best-matching sentence with neighbours."""
+    passage = " ".join(passage.split())
+    if len(passage) <= limit:
+        return passage
+    sentences = _sentences(passage)
+    wanted = _words(claim)
+    best = max(range(len(sentences)), key=lambda i: (len(_words(sentences[i]) & wanted), -i))
+    start = end = best
+    length = len(sentences[best])
+    while True:  # grow around the best sentence while it fits
+        grown = False
+        for candidate in (end + 1, start - 1):
+            if 0 <= candidate < len(sentences) and length + len(sentences[candidate]) + 1 <= limit:
+                length += len(sentences[candidate]) + 1
+                start, end = min(start, candidate), max(end, candidate)
+                grown = True
+        if not grown:
+            break
+    text = " ".join(sentences[start : end + 1])
+    if len(text) > limit:
+        text = text[: limit - 1].rsplit(" ", 1)[0]
+        end = len(sentences)  # cut inside: mark the end
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(sentences) - 1 or len(text) < len(" ".join(sentences[start:])) else ""
+    return prefix + text + suffix
+
+
+def claims_citing(answer_text: str, number: int) -> str:
+    """The answer sentences that carry the marker [number]."""
+    return " ".join(s for s in _sentences(answer_text) if f"[{number}]" in s)
+
+
+def citation_markdown(citation: Citation, claim: str = "") -> str:
     page = f", S. {citation.page}" if citation.page else ""
     heading = f"**[{citation.n}] {citation.title}{page}**"
     url = document_url(citation.path, citation.page)
@@ -69,14 +139,11 @@ def citation_markdown(citation: Citation) -> str:
         heading += f" – [{target}]({url})"
     elif citation.path:
         heading += f" – {Path(citation.path).name}"
-    passage = " ".join(citation.text.split())
-    if len(passage) > PASSAGE_CHARS:
-        passage = passage[: PASSAGE_CHARS - 1].rsplit(" ", 1)[0] + " …"
-    return f"{heading}\n\n> {passage}"
+    return f"{heading}\n\n> {passage_excerpt(citation.text, claim)}"
 
 
 def sources_markdown(answer: Answer) -> str:
-    parts = [citation_markdown(c) for c in answer.citations]
+    parts = [citation_markdown(c, claims_citing(answer.answer, c.n)) for c in answer.citations]
     parts.extend(f"**Hinweis:** {warning}" for warning in answer.warnings)
     return "\n\n".join(parts)
 

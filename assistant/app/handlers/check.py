@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import shutil
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -17,7 +18,9 @@ from assistant.goals.report.common import SEVERITY_LABELS, counts_text, verdict
 from assistant.goals.rules.base import Finding
 
 KNOWLEDGE = Path(__file__).resolve().parents[3] / "knowledge"
-EXAMPLE_GOAL_SET = KNOWLEDGE / "zielsysteme" / "beispiel-zielsystem.yaml"
+EXAMPLES = KNOWLEDGE / "zielsysteme"
+EXAMPLE_GOAL_SET = EXAMPLES / "beispiel-zielsystem.yaml"
+TEMPLATE = KNOWLEDGE / "vorlagen" / "zielsystem-vorlage.xlsx"
 GOAL_SET_SUFFIXES = [".yaml", ".yml", ".json", ".xlsx"]
 
 RULE_FAMILIES = {
@@ -154,14 +157,26 @@ def refilter(state: dict | None, families, severities, goals) -> tuple[str, str]
     return summary_line(result, len(shown)), findings_html(shown)
 
 
+def example_goal_sets() -> list[tuple[str, str]]:
+    """(label, path) of the shipped examples: the good one first, then those with typical flaws."""
+    files = sorted(
+        (p for p in EXAMPLES.glob("*") if p.suffix.lower() in GOAL_SET_SUFFIXES and p.stem != "labels"),
+        key=lambda p: (p != EXAMPLE_GOAL_SET, p.name),
+    )
+    return [(p.name, str(p)) for p in files]
+
+
 def template_files(target_dir: Path) -> dict[str, Path]:
-    """The empty Excel template and the example goal set as a filled workbook."""
+    """The empty Excel template (the shipped one, else written fresh) and the example as a workbook."""
     from assistant.goals.loading import load_goal_set
     from assistant.goals.template import write_workbook
 
     target_dir.mkdir(parents=True, exist_ok=True)
     files = {"vorlage": target_dir / "zielsystem-vorlage.xlsx"}
-    write_workbook(files["vorlage"])
+    if TEMPLATE.is_file():
+        shutil.copyfile(TEMPLATE, files["vorlage"])
+    else:
+        write_workbook(files["vorlage"])
     if EXAMPLE_GOAL_SET.is_file():
         files["beispiel"] = target_dir / "beispiel-zielsystem.xlsx"
         write_workbook(files["beispiel"], load_goal_set(EXAMPLE_GOAL_SET).goal_set)

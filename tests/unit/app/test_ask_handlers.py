@@ -119,3 +119,22 @@ def test_real_answer_service_over_sample_documents(indexed):
         -1
     ]
     assert "Haushaltsplan" not in final[-1]["content"]
+
+
+def test_passage_excerpt_shows_the_part_that_backs_the_claim():
+    passage = (
+        "Der Ergebnishaushalt ist strukturell nicht ausgeglichen. Nach einem Fehlbetrag von 6,8 Mio. EUR im "
+        "Jahr 2024 weist der Haushaltsplan für 2025 ein Jahresergebnis von −4,2 Mio. EUR aus. Für 2026 sind "
+        "−3,1 Mio. EUR veranschlagt. Die Finanzplanung sieht ab 2028 einen Überschuss vor. Voraussetzung ist "
+        "das Konsolidierungsprogramm. Außerdem sinkt die Dauer der Stellenbesetzung in der Verwaltung."
+    )
+    excerpt = ask.passage_excerpt(passage, "Für 2026 sind −3,1 Mio. EUR veranschlagt [1].", limit=160)
+    assert "Für 2026 sind −3,1 Mio. EUR veranschlagt." in excerpt
+    assert excerpt.startswith("… ") and excerpt.endswith(" …") and len(excerpt) <= 164
+    tail = ask.passage_excerpt(passage, "Stellenbesetzung in der Verwaltung", limit=120)
+    assert tail.endswith("Stellenbesetzung in der Verwaltung.") and tail.startswith("… ")
+    assert ask.passage_excerpt("Kurz.", "x") == "Kurz."
+    assert (
+        ask.claims_citing("Erster Satz [1]. Zweiter Satz [2]. Dritter [1].", 1)
+        == "Erster Satz [1]. Dritter [1]."
+    )

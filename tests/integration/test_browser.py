@@ -1,0 +1,183 @@
+"""A real browser on the real app: Playwright drives Debian's Chromium (``make browser``; no browser is
+downloaded) against the README's run command — ``assistant ingest knowledge/dokumente`` and
+``assistant serve`` — on the sample knowledge base. Screenshots of every tab go to
+``test-artifacts/screenshots/`` (git-ignored) for people to look at."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import KNOWLEDGE, ROOT
+from tests.integration.conftest import free_port, run_cli
+
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
+
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+TIMEOUT_MS = 120_000
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    """The README's run command: index the sample documents, then serve the app.
+
+    ``BROWSER_TEST_URL=http://127.0.0.1:7860`` runs the tests against an app that is already running."""
+    if os.environ.get("BROWSER_TEST_URL"):
+        yield os.environ["BROWSER_TEST_URL"]
+        return
+    data = tmp_path_factory.mktemp("browser") / "data"
+    ingest = run_cli("ingest", str(KNOWLEDGE / "dokumente"), "--data-dir", str(data), "--no-progress")
+    assert ingest.returncode == 0, ingest.stderr
+    port = free_port()
+    log = data.parent / "serve.log"
+    with log.open("w") as handle:
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "assistant.cli.main",
+                "serve",
+                "--port",
+                str(port),
+                "--data-dir",
+                str(data),
+            ],
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            env={**os.environ, "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False"},
+        )
+    deadline = time.time() + 180
+    while time.time() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"assistant serve ist beendet:\n{log.read_text()}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        server.kill()
+        pytest.fail(f"assistant serve hat nicht gestartet:\n{log.read_text()}")
+    yield f"http://127.0.0.1:{port}"
+    server.terminate()
+    server.wait(timeout=30)
+    assert "Traceback" not in log.read_text(), log.read_text()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail("Chromium fehlt: „make browser“ installiert es (apt-get install chromium).")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, app_url):
+    context = browser.new_context(
+        locale="de-DE", viewport={"width": 1400, "height": 1000}, accept_downloads=True
+    )
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(app_url)
+    page.get_by_role("tab", name="Fragen").wait_for()
+    yield page
+    context.close()
+    assert not errors, errors
+
+
+def _screenshot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def _open_tab(page, name: str) -> None:
+    page.get_by_role("tab", name=name, exact=True).click()
+
+
+def test_four_tabs_with_their_names(page):
+    tabs = page.get_by_role("tab")
+    assert [t.strip() for t in tabs.all_inner_texts()] == ["Fragen", "Entwurf", "Prüfung", "Wissensbasis"]
+    assert page.title() == "Assistent Kommunale Gesamtstrategie"
+
+
+def test_ask_a_question_and_see_the_answer_with_its_source(page):
+    question = page.get_by_label("Ihre Frage")
+    question.fill("Wie hoch ist der Fehlbetrag im Ergebnishaushalt 2025?")
+    question.press("Enter")  # keyboard, no mouse needed
+    chat = page.locator("#chat")
+    chat.get_by_text("Quellen", exact=True).wait_for()
+    link = chat.get_by_role("link", name="Seite").first
+    href = link.get_attribute("href")
+    assert "/gradio_api/file=" in href and "#page=" in href
+    assert ".pdf" in href
+    assert chat.locator("blockquote").count() >= 1  # the cited passage
+    assert chat.locator("strong", has_text=", S. ").count() >= 1  # document and page
+    assert question.input_value() == ""
+    response = page.request.get(
+        href.split("#")[0] if href.startswith("http") else page.url.rstrip("/") + href.split("#")[0]
+    )
+    assert response.ok and response.headers["content-type"] == "application/pdf"
+    # show the answer, not only the end of its source list
+    page.locator("#chat").evaluate(
+        "chat => chat.querySelectorAll('*').forEach(e => { if (e.scrollHeight > e.clientHeight) e.scrollTop = 0; })"
+    )
+    _screenshot(page, "1-fragen")
+
+
+def test_check_the_example_goal_set_and_see_findings_and_plots(page):
+    _open_tab(page, "Prüfung")
+    upload = page.locator("#check-upload input[type=file]")
+    upload.set_input_files(str(KNOWLEDGE / "zielsysteme" / "fehler-ressourcen.yaml"))
+    table = page.locator("#findings-table")
+    table.wait_for()
+    assert table.locator("tbody tr").count() >= 5
+    assert table.locator(".severity-error").count() >= 1
+    page.locator("#check-summary").get_by_text("fehler-ressourcen.yaml").wait_for()
+    for plot in ("#plot-budget", "#plot-fields", "#plot-tree"):
+        page.locator(f"{plot} img").wait_for()
+    page.locator("#plot-budget-text").get_by_text("Prioritäten").wait_for()
+    # filter by severity: only errors remain
+    page.locator("#check-filter-severity").get_by_label("Fehler").check()
+    page.locator("#check-summary").get_by_text("Angezeigt:").wait_for()
+    assert table.locator(".severity-warning").count() == 0
+    _screenshot(page, "3-pruefung")
+
+
+def test_upload_a_document_and_find_it_in_the_list(page, tmp_path):
+    _open_tab(page, "Wissensbasis")
+    note = tmp_path / "notiz-radverkehr.md"
+    note.write_text(
+        "# Notiz zum Radverkehr\n\nStand: 05.03.2026\n\nDer Anteil des Radverkehrs soll bis 2030 auf "
+        "25 Prozent steigen; dazu entstehen 40 Kilometer neue Radwege.\n",
+        encoding="utf-8",
+    )
+    page.locator("#kb-upload input[type=file]").set_input_files(str(note))
+    page.locator("#kb-ingest").click()
+    page.locator("#kb-status").get_by_text("1 Dokument neu aufgenommen").wait_for()
+    page.locator("#kb-documents").get_by_text("Notiz zum Radverkehr").wait_for()
+    _screenshot(page, "4-wissensbasis")
