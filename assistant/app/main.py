@@ -6,7 +6,7 @@ with the services it was given.
 
 import gradio as gr
 
-from assistant.app import tab_ask, tab_check, tab_knowledge
+from assistant.app import tab_ask, tab_check, tab_draft, tab_knowledge
 from assistant.app.auth import authenticator
 from assistant.app.handlers.knowledge import doc_type_choices, upload_dir
 
@@ -32,15 +32,16 @@ def create_app(services) -> gr.Blocks:
             f"# {TITLE}\nFragen an die Dokumente der Kommune, Entwürfe für Leitbild und Ziele, "
             "Prüfung von Zielsystemen."
         )
-        with gr.Tabs(elem_id="tabs"):
+        with gr.Tabs(elem_id="tabs") as tabs:
             with gr.Tab("Fragen", id="fragen", elem_id="tab-fragen"):
                 ask = tab_ask.build(services)
-            with gr.Tab("Entwurf", id="entwurf", elem_id="tab-entwurf"):
-                gr.Markdown("Der Entwurf folgt.")
+            draft_tab = gr.Tab("Entwurf", id="entwurf", elem_id="tab-entwurf")
             with gr.Tab("Prüfung", id="pruefung", elem_id="tab-pruefung"):
-                tab_check.build(services)
+                check = tab_check.build(services)
             with gr.Tab("Wissensbasis", id="wissensbasis", elem_id="tab-wissensbasis"):
                 knowledge = tab_knowledge.build(services)
+        with draft_tab:  # filled last: it hands its goals over to the check tab
+            tab_draft.build(services, check, tabs)
 
         def filter_choices():
             return gr.update(choices=doc_type_choices(services))
