@@ -22,6 +22,7 @@ CSS = """
 .findings-table th { background: #f2f4f7; }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-weight: 600;
   white-space: nowrap; }
+#kb-documents table { font-family: var(--font); }
 :focus-visible { outline: 3px solid #1d4ed8 !important; outline-offset: 2px; }
 """
 

@@ -44,7 +44,8 @@ def build(services) -> KnowledgeTab:
         label="Dokumente in der Wissensbasis",
         interactive=False,
         wrap=True,
-        column_widths=["40%", "13%", "11%", "8%", "10%", "18%"],
+        column_widths=["38%", "13%", "11%", "8%", "10%", "20%"],
+        max_height=900,
         elem_id="kb-documents",
     )
     with gr.Row():

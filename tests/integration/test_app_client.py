@@ -190,7 +190,8 @@ def test_upload_list_and_remove_a_document(server, client, tmp_path):
     assert "**tabelle.xyz**: Das Dateiformat „.xyz“ wird nicht unterstützt" in status
     titles = [row[0] for row in table["data"]]
     assert "Notiz Radverkehr" in titles
-    doc_id = next(row[5] for row in table["data"] if row[0] == "Notiz Radverkehr")
+    assert next(row[5] for row in table["data"] if row[0] == "Notiz Radverkehr") == "notiz-radverkehr.md"
+    doc_id = next(d.doc_id for d in server[1].catalog.documents() if d.title == "Notiz Radverkehr")
     status, _summary, table, _choice = client.predict(doc_id, api_name="/entfernen")
     assert "entfernt" in status
     assert "Notiz Radverkehr" not in [row[0] for row in table["data"]]

@@ -13,7 +13,7 @@ from assistant.models import FailedFile, IngestReport
 
 ProgressCallback = Callable[[int, int, str], None]
 
-DOCUMENT_COLUMNS = ["Titel", "Typ", "Stand", "Seiten", "Abschnitte", "Kennung"]
+DOCUMENT_COLUMNS = ["Titel", "Typ", "Stand", "Seiten", "Abschnitte", "Datei"]
 
 
 @dataclass
@@ -27,7 +27,7 @@ def upload_dir(services) -> Path:
 
 
 def document_rows(services) -> list[list]:
-    """One row per indexed document (title, type, date, pages, chunks, id), sorted by title."""
+    """One row per indexed document (title, type, date, pages, chunks, file name), sorted by title."""
     return [
         [
             record.title,
@@ -35,7 +35,7 @@ def document_rows(services) -> list[list]:
             german_date(record.stand),
             record.pages if record.pages is not None else "–",
             record.chunks,
-            record.doc_id,
+            Path(record.path).name,
         ]
         for record in services.catalog.documents()
     ]

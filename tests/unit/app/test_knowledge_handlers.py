@@ -9,9 +9,9 @@ from assistant.errors import UserError
 def test_document_rows_show_title_type_date_pages_chunks(indexed):
     rows = {row[0]: row for row in kb.document_rows(indexed)}
     budget = rows["Haushaltsplan 2026 – Auszug Produkthaushalt und Stellenplan"]
-    _title, doc_type, stand, pages, chunks, doc_id = budget
-    assert (doc_type, stand, pages) == ("Haushalt", "11.12.2025", 10)
-    assert chunks > 0 and doc_id.startswith("haushaltsplan-2026-auszug")
+    _title, doc_type, stand, pages, chunks, file = budget
+    assert (doc_type, stand, pages, file) == ("Haushalt", "11.12.2025", 10, "haushaltsplan-2026-auszug.pdf")
+    assert chunks > 0
     markdown = rows["Klimaschutz- und Mobilitätskonzept Musterstadt 2035 – Kurzfassung"]
     assert markdown[3] == "–"  # no pages for Markdown
 
@@ -72,7 +72,7 @@ def test_upload_limit(fake_services, tmp_path):
 
 def test_remove_document_and_its_upload_copy(fake_services, docs):
     kb.ingest_uploads(fake_services, [str(docs / "klimaschutz-und-mobilitaetskonzept-kurzfassung.md")])
-    doc_id = kb.document_rows(fake_services)[0][5]
+    doc_id = kb.document_choices(fake_services)[0][1]
     message = kb.remove_document(fake_services, doc_id)
     assert message.startswith("„Klimaschutz- und Mobilitätskonzept") and "entfernt" in message
     assert kb.document_rows(fake_services) == []
@@ -84,7 +84,7 @@ def test_remove_document_and_its_upload_copy(fake_services, docs):
 
 
 def test_remove_never_deletes_the_users_own_file(indexed, docs):
-    doc_id = next(r[5] for r in kb.document_rows(indexed) if r[1] == "Konzept")
+    doc_id = next(value for label, value in kb.document_choices(indexed) if label.startswith("Klimaschutz"))
     kb.remove_document(indexed, doc_id)
     assert (docs / "klimaschutz-und-mobilitaetskonzept-kurzfassung.md").is_file()
 
