@@ -92,6 +92,9 @@ GOAL_FILLER_WORDS = (
     "steht", "stehen", "bereit", "verfügung", "verfügbar", "gibt", "vorhanden", "erste", "ersten", "zweite",
     "dritte", "können", "kann", "sollen", "soll", "stammen", "stammt", "kommen", "kommt", "erfolgt",
     "erfolgen",
+    # benchmarks a goal is measured against, not the outcome itself
+    "landesdurchschnitt", "bundesdurchschnitt", "durchschnitt", "vergleichsstädte", "vergleichskommunen",
+    "vergleich", "niveau", "beste", "besten", "spitzengruppe", "wert", "werte", "vorjahr", "basisjahr",
 )  # fmt: skip
 
 # GQ-06: words that name the same outcome (a small municipal thesaurus); terms match as whole stems or as
@@ -138,4 +141,12 @@ CONTEXT_WORDS = (
     "verwaltung", "stadtverwaltung", "bürger", "bürgerinnen", "bürgerschaft", "menschen", "kinder", "kind",
     "familien", "bestand", "angebot", "angebote", "versorgung", "leistungen", "öffentlich", "öffentliche",
     "städtisch", "städtische", "region", "bereich", "bereiche", "gesamte", "gesamten", "neu", "gut",
+    "kernstadt", "stadtgebiet", "gemeindegebiet", "kreisgebiet", "ortskern",
+)  # fmt: skip
+
+# GQ-06: compound heads too general to make two compounds the same kind of thing („Kita-Platz“ and
+# „Pflegeplatz“ are both a „Platz“); they still match as whole words
+GENERIC_HEADS = (
+    "platz", "zahl", "quote", "anteil", "angebot", "leistung", "stelle", "system", "netz", "ort", "haus",
+    "zentrum", "raum", "plan", "programm", "jahr", "mittel",
 )  # fmt: skip

@@ -6,7 +6,8 @@ its best partner in the other statement. The same stem or the same concept of a 
 thesaurus („CO2-Ausstoß“ ~ „Treibhausgasemissionen“) counts 1; a shared compound head („Haushalt“ ~
 „Ergebnishaushalt“) counts ``HEAD_MATCH``; a shared modifier („Schule“ ~ „Schulabgänger“) counts
 ``MODIFIER_MATCH``, because in German compounds the last part carries the meaning. Context words
-(„Wege“, „Stadtteil“) weigh half. The score is the weighted soft Dice of the alignment.
+(„Wege“, „Stadtteil“) weigh half, and so does, gradually, a word that many goals of the set share
+(an IDF within the set). The score is the weighted soft Dice of the alignment.
 
 Semantic part: cosine of sentence embeddings. The shipped model is English, so on German text it
 mostly sees shared tokens and sentence shape; it can confirm a lexical match but never makes one.
@@ -22,13 +23,14 @@ from functools import cache
 import numpy as np
 from scipy import sparse
 
-from assistant.goals.lexicon import CONCEPTS, CONTEXT_WORDS, GOAL_FILLER_WORDS
+from assistant.goals.lexicon import CONCEPTS, CONTEXT_WORDS, GENERIC_HEADS, GOAL_FILLER_WORDS
 from assistant.text.german import STOP_WORDS, fold, stem
 
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
 HEAD_MATCH = 0.8  # one word is the head (end) of the other compound: the same kind of thing
 MODIFIER_MATCH = 0.4  # one word is the first part of the other compound: related topic only
 CONTEXT_WEIGHT = 0.5  # „Wege“, „Gebäude“, „Stadtteil“: where or for whom, not which outcome
+MIN_RARITY = 0.2  # weight of a word that every goal of the set uses
 _MIN_PART = 4
 _KEEP_WITH_DIGITS = {"co2", "u3", "ü3"}
 
@@ -68,6 +70,11 @@ def _concepts(form: str) -> frozenset[str]:
 @cache
 def _filler_stems() -> frozenset[str]:
     return frozenset(stem(fold(w)) for w in GOAL_FILLER_WORDS) | frozenset(fold(w) for w in STOP_WORDS)
+
+
+@cache
+def _generic_heads() -> frozenset[str]:
+    return frozenset(stem(fold(w)) for w in GENERIC_HEADS)
 
 
 @cache
@@ -123,12 +130,14 @@ def _vocabulary_matches(vocabulary: Sequence[Word]) -> list[tuple[float, sparse.
                                   for i in group for j in group}  # fmt: skip
     head: set[tuple[int, int]] = set()
     modifier: set[tuple[int, int]] = set()
+    generic = _generic_heads()
     for i, word in enumerate(vocabulary):
         for form in word.forms:
             for length in range(_MIN_PART, len(form)):
-                for j in by_form.get(form[-length:], ()):
+                suffix, prefix = form[-length:], form[:length]
+                for j in by_form.get(suffix, ()) if suffix not in generic else ():
                     head.update({(i, j), (j, i)})
-                for j in by_form.get(form[:length], ()):
+                for j in by_form.get(prefix, ()) if prefix not in generic else ():
                     modifier.update({(i, j), (j, i)})
     n = len(vocabulary)
     return [
@@ -159,6 +168,7 @@ def lexical_matrix(texts: Sequence[Sequence[Word]]) -> np.ndarray:
     weights = np.array([word.weight for words in texts for word in words], dtype=np.float32)
     shape = (len(vocabulary), n)
     incidence = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=shape)
+    weights = weights * _rarity(np.asarray(incidence.sum(axis=1)).ravel(), n)[rows]
     weighted = sparse.csr_matrix((weights, (rows, cols)), shape=shape)
     # best[v, g]: how well vocabulary word v is matched by some word of statement g
     best = np.zeros(shape, dtype=np.float32)
@@ -170,6 +180,16 @@ def lexical_matrix(texts: Sequence[Sequence[Word]]) -> np.ndarray:
     with np.errstate(divide="ignore", invalid="ignore"):
         scores = np.where(denominator > 0, (aligned + aligned.T) / denominator, 0.0)
     return scores.astype(np.float32)
+
+
+def _rarity(document_frequency: np.ndarray, n: int) -> np.ndarray:
+    """Weight of each word by how many statements of the set use it: words shared by two statements
+    keep full weight; boilerplate that recurs in many goals („in allen Stadtteilen“, „erreichen den
+    Landesdurchschnitt“) counts less, down to ``MIN_RARITY`` (an IDF scaled to 1 at two statements)."""
+    if n < 3:
+        return np.ones_like(document_frequency, dtype=np.float32)
+    scaled = np.log((n + 1) / np.maximum(document_frequency, 1)) / np.log((n + 1) / 2)
+    return np.clip(scaled, MIN_RARITY, 1.0).astype(np.float32)
 
 
 def lexical_similarity(a: Sequence[Word], b: Sequence[Word]) -> float:

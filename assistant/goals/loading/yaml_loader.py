@@ -25,6 +25,7 @@ from assistant.goals.loading.syntax_messages import german_syntax_message
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MAX_DEPTH = 50
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 class _Converter:
@@ -55,7 +56,7 @@ class _Converter:
                         )
                     )
                     continue
-                key = self._constructor.construct_object(key_node)
+                key = self._scalar(key_node)
                 key_path = (*path, key)
                 if key in result:
                     self.issues.append(
@@ -76,7 +77,15 @@ class _Converter:
                 self.origins[(*path, index)] = Origin(self._line(item))
                 items.append(self.convert(item, (*path, index), depth + 1))
             return items
-        return self._constructor.construct_object(node, deep=True)
+        return self._scalar(node)
+
+    def _scalar(self, node: Node) -> Any:
+        if node.tag == _STR_TAG:
+            return node.value  # the common case, without PyYAML's bookkeeping
+        constructor = SafeConstructor.yaml_constructors.get(node.tag)
+        if constructor is None or not isinstance(node, ScalarNode):
+            return self._constructor.construct_object(node, deep=True)
+        return constructor(self._constructor, node)
 
 
 def yaml_origins(text: str) -> Origins:
