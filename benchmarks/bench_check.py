@@ -33,9 +33,10 @@ from assistant.index.embedders import SentenceTransformerEmbedder  # noqa: E402
 from assistant.settings import load_settings  # noqa: E402
 
 SUBJECTS = [
-    "Haushalte mit Glasfaseranschluss", "Kinder mit Kita-Platz", "Schulabgänger ohne Abschluss", "Radverkehr",
-    "Wege mit Bus und Bahn", "geförderten Mietwohnungen", "sanierten Schulgebäude", "Langzeitarbeitslosen",
-    "Beschäftigten am Arbeitsort", "Gewerbesteuereinnahmen", "Treibhausgasemissionen", "Stromverbrauch der Verwaltung",
+    "Haushalte mit Glasfaseranschluss", "Kinder mit Kita-Platz", "Schulabgänger ohne Abschluss",
+    "Radverkehr", "Wege mit Bus und Bahn", "geförderten Mietwohnungen", "sanierten Schulgebäude",
+    "Langzeitarbeitslosen", "Beschäftigten am Arbeitsort", "Gewerbesteuereinnahmen", "Treibhausgasemissionen",
+    "Stromverbrauch der Verwaltung",
     "Leerstand in der Innenstadt", "Ehrenamtlichen", "Vereinsmitglieder", "Pflegeplätze", "Hausarztpraxen",
     "Besucher der Bibliothek", "Teilnehmenden der Volkshochschule", "Online-Verwaltungsleistungen",
     "Bearbeitungsdauer von Bauanträgen", "Wohnungslosen", "Verkehrsunfälle mit Verletzten", "Straftaten",
@@ -43,7 +44,8 @@ SUBJECTS = [
     "Ganztagsplätze an Grundschulen", "Auszubildenden der Stadtverwaltung", "Krankenstand der Beschäftigten",
     "Pro-Kopf-Verschuldung", "Liquiditätskredite", "Photovoltaikanlagen auf städtischen Dächern",
     "Ladepunkte für Elektroautos", "barrierefreien Haltestellen", "Touristischen Übernachtungen",
-    "Unternehmensgründungen", "Breitbandversorgung in Gewerbegebieten", "Sportvereinsmitglieder unter 18 Jahren",
+    "Unternehmensgründungen", "Breitbandversorgung in Gewerbegebieten",
+    "Sportvereinsmitglieder unter 18 Jahren",
 ]  # fmt: skip
 PLACES = [
     "in der Kernstadt",
@@ -100,8 +102,8 @@ def generate(goals: int = 500, strategic: int = 50, strategies: int = 50, seed: 
     sub_count = goals - strategic
     subs: list[dict[str, Any]] = []
     for s in range(strategies):
-        share = [_goal(rng, f"F{s}.{k}", None, strategic + s * 1000 + k) for k in range(sub_count // strategies
-                 + (1 if s < sub_count % strategies else 0))]  # fmt: skip
+        size = sub_count // strategies + (1 if s < sub_count % strategies else 0)
+        share = [_goal(rng, f"F{s}.{k}", None, strategic + s * 1000 + k) for k in range(size)]
         for k, goal in enumerate(share):
             goal["beitrag_zu"] = [top[(s + k) % strategic]["id"]] if strategic else []
         subs.append({"id": f"FS{s}", "name": f"Fachstrategie {s}", "art": "fachstrategie", "ziele": share})
@@ -111,8 +113,8 @@ def generate(goals: int = 500, strategic: int = 50, strategies: int = 50, seed: 
         "nachrangig": [{"titel": "Archivneubau", "bereich": "25.10 Archiv", "konsequenz": "zurueckstellen"}],
         "ausnahmen": [{"bereich": "Feuerwehr", "art": "ausgenommen"}], "fachstrategien": subs,
         "beteiligung": [{"format": "Werkstatt", "teilnehmende": 100}],
-        "analysen": [{"art": a} for a in ("demografie_bevoelkerung", "demografie_belegschaft", "haushalt", "trends",
-                                           "chancen_risiken")],
+        "analysen": [{"art": a} for a in ("demografie_bevoelkerung", "demografie_belegschaft", "haushalt",
+                                           "trends", "chancen_risiken")],
     }  # fmt: skip
 
 
