@@ -87,7 +87,7 @@ class PruefungSettings(BaseModel):
     # evals/checks/duplicate_pairs.yaml (0.80 was a plain-cosine guess and missed every paraphrase)
     duplikat_schwelle: float = Field(0.55, ge=0.0, le=1.0)
     duplikat_gewicht_lexikalisch: float = Field(0.6, ge=0.0, le=1.0)
-    regeln_aus: list[str] = Field(default_factory=list, description="abgeschaltete Regeln, z. B. [\"GOV-03\"]")
+    regeln_aus: list[str] = Field(default_factory=list, description='abgeschaltete Regeln, z. B. ["GOV-03"]')
 
 
 class AppSettings(BaseModel):
