@@ -256,7 +256,7 @@ def unchanged(d: Data) -> None:
     pass
 
 
-# held-out cases, labelled before the checker was run on them (see evals/README.md)
+# held-out cases, labelled before the checker was run on them (see docs/pruefung.md)
 def measure_variants_talheim(d: Data) -> None:
     find(d, "T2")["titel"] = "Das Dorfgemeinschaftshaus soll bis 2028 umgebaut werden."
     find(d, "T3")["titel"] = "Wir stärken die Vereine durch eine jährliche Ehrenamtsgala."

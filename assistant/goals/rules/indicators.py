@@ -128,10 +128,14 @@ class ImpactIndicator(Rule):
                 continue
             if not any(i.kind == "wirkung" for i in indicators):
                 kinds = ", ".join(sorted({i.kind for i in indicators}))
+                which = (
+                    "seine einzige Kennzahl misst keine"
+                    if len(indicators) == 1
+                    else f"keine seiner {len(indicators)} Kennzahlen misst eine"
+                )
                 yield self.finding(
                     ref.at("kennzahlen"),
-                    f"Ziel {ref.id} ist ein Wirkungsziel, aber keine seiner {len(indicators)} Kennzahlen "
-                    f"misst eine Wirkung (Typ: {kinds}).",
+                    f"Ziel {ref.id} ist ein Wirkungsziel, aber {which} Wirkung (Typ: {kinds}).",
                     f"Ergänzen Sie für Ziel {ref.id} eine Wirkungskennzahl, die die angestrebte Veränderung "
                     "bei den Menschen oder in der Stadt misst.",
                     goal=ref,
