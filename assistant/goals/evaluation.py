@@ -16,6 +16,7 @@ import yaml
 
 from assistant.errors import UserError
 from assistant.goals.check import GoalSetChecker
+from assistant.goals.coercion import fold_key
 from assistant.goals.rules import RULE_IDS
 from assistant.index.base import Embedder
 from assistant.settings import PruefungSettings
@@ -83,7 +84,32 @@ def evaluate_checks(data_dir: Path, settings: PruefungSettings, embedder: Embedd
             "recall": _ratio(total["tp"], total["tp"] + total["fn"]),
         },
         "mismatches": mismatches,
+        "duplicate_pairs": _pair_metrics(Path(data_dir), settings, embedder),
     }  # fmt: skip
+
+
+def _pair_metrics(data_dir: Path, settings: PruefungSettings, embedder: Embedder | None) -> dict[str, Any]:
+    """GQ-06 alone on labelled statement pairs (``duplicate_pairs*.yaml``: [duplicate?, text, text])."""
+    from assistant.goals.rules.duplicates import NearDuplicates
+
+    if embedder is None:
+        return {}
+    rule = NearDuplicates(settings, embedder)
+    result = {}
+    for path in sorted(data_dir.glob("duplicate_pairs*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        pairs = data.get("pairs", [])
+        town = frozenset(fold_key(part) for part in str(data.get("kommune", "")).split())
+        c = Counter()
+        for label, first, second in pairs:
+            predicted = bool(rule.scores([first, second], town)[0, 1] >= settings.duplikat_schwelle)
+            c[("tp" if label else "fp") if predicted else ("fn" if label else "tn")] += 1
+        result[path.stem] = {
+            "pairs": len(pairs), "tp": c["tp"], "fp": c["fp"], "fn": c["fn"], "tn": c["tn"],
+            "precision": _ratio(c["tp"], c["tp"] + c["fp"]), "recall": _ratio(c["tp"], c["tp"] + c["fn"]),
+            "accuracy": _ratio(c["tp"] + c["tn"], len(pairs)),
+        }  # fmt: skip
+    return result
 
 
 def _pct(value: float | None) -> str:
@@ -104,6 +130,11 @@ def format_table(result: dict[str, Any]) -> str:
         f"{'gesamt':<8} {_pct(micro['precision']):>9} {_pct(micro['recall']):>7} "
         f"{micro['tp']:>4} {micro['fp']:>4} {micro['fn']:>4}"
     )
+    for name, m in result.get("duplicate_pairs", {}).items():
+        lines.append(
+            f"GQ-06 auf {name} ({m['pairs']} Satzpaare): Präzision {_pct(m['precision'])}, "
+            f"Recall {_pct(m['recall'])}, Genauigkeit {_pct(m['accuracy'])}"
+        )
     for mismatch in result["mismatches"]:
         lines.append(
             f"  {mismatch['case']}: fehlt {', '.join(mismatch['missing']) or '–'}; "

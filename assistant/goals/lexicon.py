@@ -91,7 +91,9 @@ GOAL_FILLER_WORDS = (
     "rund", "etwa", "circa", "ca", "innerhalb", "heute", "künftig", "zukünftig", "mio", "eur", "euro",
     "steht", "stehen", "bereit", "verfügung", "verfügbar", "gibt", "vorhanden", "erste", "ersten", "zweite",
     "dritte", "können", "kann", "sollen", "soll", "stammen", "stammt", "kommen", "kommt", "erfolgt",
-    "erfolgen",
+    "erfolgen", "finden", "findet", "erhalten", "erhält", "bekommen", "bekommt", "beträgt", "betragen",
+    # quantities
+    "hälfte", "halb", "drittel", "viertel", "fünftel", "zehntel", "doppelt", "null", "mal", "prozentpunkt",
     # benchmarks a goal is measured against, not the outcome itself
     "landesdurchschnitt", "bundesdurchschnitt", "durchschnitt", "vergleichsstädte", "vergleichskommunen",
     "vergleich", "niveau", "beste", "besten", "spitzengruppe", "wert", "werte", "vorjahr", "basisjahr",
@@ -132,7 +134,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "verkehrssicherheit": ("verkehrstote", "verkehrsunfälle", "unfälle", "verletzte"),
     "fachkräfte": ("fachkräfte", "fachkräftemangel", "fachkraft"),
     "barrierefrei": ("barrierefrei", "barrierefreiheit", "inklusiv", "inklusion"),
-    "dauer": ("dauer", "tage", "monate", "wochen", "wartezeit", "bearbeitungszeit", "frist"),
+    "dauer": ("dauer", "tage", "monate", "wochen", "minuten", "stunden", "viertelstunde", "wartezeit",
+              "bearbeitungszeit", "frist", "warten", "wartet"),
+    "senioren": ("senioren", "seniorinnen", "ältere", "älteren", "hochbetagte", "betagte", "altersgerecht"),
+    "armut": ("armut", "arm", "armutsgefährdet", "armutsquote"),
+    "breitband": ("glasfaser", "breitband", "gigabit", "internetanschluss", "glasfasernetz"),
 }  # fmt: skip
 
 # GQ-06: context words name where or for whom, rarely which outcome; they count half in the alignment
@@ -142,6 +148,8 @@ CONTEXT_WORDS = (
     "familien", "bestand", "angebot", "angebote", "versorgung", "leistungen", "öffentlich", "öffentliche",
     "städtisch", "städtische", "region", "bereich", "bereiche", "gesamte", "gesamten", "neu", "gut",
     "kernstadt", "stadtgebiet", "gemeindegebiet", "kreisgebiet", "ortskern",
+    # target groups: for whom, not which outcome
+    "jugendliche", "jugendlichen", "schüler", "schülerinnen", "eltern", "frauen", "männer", "einwohnerschaft",
 )  # fmt: skip
 
 # GQ-06: compound heads too general to make two compounds the same kind of thing („Kita-Platz“ and

@@ -3,9 +3,10 @@
 Lexical part: the content words of a statement (no stop words, numbers, the municipality's name or
 the vocabulary every goal uses such as „Anteil“, „steigt“, „Prozent“), stemmed, each word aligned to
 its best partner in the other statement. The same stem or the same concept of a small municipal
-thesaurus („CO2-Ausstoß“ ~ „Treibhausgasemissionen“) counts 1; a shared compound head („Haushalt“ ~
-„Ergebnishaushalt“) counts ``HEAD_MATCH``; a shared modifier („Schule“ ~ „Schulabgänger“) counts
-``MODIFIER_MATCH``, because in German compounds the last part carries the meaning. Context words
+thesaurus („CO2-Ausstoß“ ~ „Treibhausgasemissionen“, but not „Kinderarmut“ ~ „Altersarmut“) counts
+1; a shared compound head („Haushalt“ ~ „Ergebnishaushalt“) counts ``HEAD_MATCH``; a shared first
+part („Schule“ ~ „Schulabgänger“, „Glasfaseranschluss“ ~ „Glasfasernetz“) counts ``MODIFIER_MATCH``,
+because in German compounds the last part carries the meaning. Context words
 („Wege“, „Stadtteil“) weigh half, and so does, gradually, a word that many goals of the set share
 (an IDF within the set). The score is the weighted soft Dice of the alignment.
 
@@ -32,6 +33,7 @@ MODIFIER_MATCH = 0.4  # one word is the first part of the other compound: relate
 CONTEXT_WEIGHT = 0.5  # „Wege“, „Gebäude“, „Stadtteil“: where or for whom, not which outcome
 MIN_RARITY = 0.2  # weight of a word that every goal of the set uses
 _MIN_PART = 4
+_MIN_SHARED_START = 7  # compounds sharing this many first letters share their first part
 _KEEP_WITH_DIGITS = {"co2", "u3", "ü3"}
 
 
@@ -40,8 +42,9 @@ class Word:
     """A content word: its stem forms (a hyphenated compound has the joined form and its parts)."""
 
     forms: frozenset[str]
-    concepts: frozenset[str]
+    concepts: frozenset[str]  # concepts the word names itself („Emission“, „CO2“)
     weight: float = 1.0
+    head_concepts: frozenset[str] = frozenset()  # concepts only via the compound's end („Kinderarmut“)
 
     @property
     def key(self) -> str:
@@ -58,10 +61,10 @@ def _concept_terms() -> dict[str, frozenset[str]]:
     return {term: frozenset(concepts) for term, concepts in result.items()}
 
 
-def _concepts(form: str) -> frozenset[str]:
-    """Concepts of a stem: the term itself or a compound ending in it („treibhausgasemission“)."""
+def _head_concepts(form: str) -> frozenset[str]:
+    """Concepts of a compound ending in a term („treibhausgasemission“ ends in „emission“)."""
     terms = _concept_terms()
-    found = set(terms.get(form, ()))
+    found: set[str] = set()
     for length in range(_MIN_PART, len(form)):
         found.update(terms.get(form[-length:], ()))
     return frozenset(found)
@@ -100,9 +103,11 @@ def _word(raw: str) -> Word | None:
             forms.add(joined)
     if not forms:
         return None
-    concepts = frozenset().union(*(_concepts(f) for f in forms))
+    terms = _concept_terms()
+    concepts = frozenset().union(*(terms.get(f, frozenset()) for f in forms))
+    heads = frozenset().union(*(_head_concepts(f) for f in forms)) - concepts
     context = not concepts and forms <= _context_stems()
-    return Word(frozenset(forms), concepts, CONTEXT_WEIGHT if context else 1.0)
+    return Word(frozenset(forms), concepts, CONTEXT_WEIGHT if context else 1.0, heads)
 
 
 def content_words(text: str, ignore: frozenset[str] = frozenset()) -> list[Word]:
@@ -128,9 +133,21 @@ def _vocabulary_matches(vocabulary: Sequence[Word]) -> list[tuple[float, sparse.
             by_concept.setdefault(concept, []).append(i)
     full: set[tuple[int, int]] = {(i, j) for group in (*by_form.values(), *by_concept.values())
                                   for i in group for j in group}  # fmt: skip
+    # a compound of a concept matches a word that names the concept („Treibhausgasemission“ ~ „CO2“),
+    # two compounds that only share the concept's head do not („Kinderarmut“, „Altersarmut“)
+    for i, word in enumerate(vocabulary):
+        for concept in word.head_concepts:
+            full.update(pair for j in by_concept.get(concept, ()) for pair in ((i, j), (j, i)))
     head: set[tuple[int, int]] = set()
     modifier: set[tuple[int, int]] = set()
     generic = _generic_heads()
+    by_start: dict[str, list[int]] = {}
+    for i, word in enumerate(vocabulary):
+        for form in word.forms:
+            if len(form) >= _MIN_SHARED_START:
+                by_start.setdefault(form[:_MIN_SHARED_START], []).append(i)
+    for group in by_start.values():  # a long shared first part: „Glasfaseranschluss“ ~ „Glasfasernetz“
+        modifier.update((i, j) for i in group for j in group if i != j)
     for i, word in enumerate(vocabulary):
         for form in word.forms:
             for length in range(_MIN_PART, len(form)):

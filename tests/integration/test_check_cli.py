@@ -76,19 +76,17 @@ def test_unreadable_file_exits_with_two(tmp_path):
 
 
 def test_gq06_with_the_real_model_on_the_labelled_pairs():
-    from assistant.goals.rules.duplicates import NearDuplicates
+    from assistant.goals.evaluation import _pair_metrics
     from assistant.index.embedders import SentenceTransformerEmbedder
     from assistant.settings import load_settings
 
     settings = load_settings()
-    rule = NearDuplicates(settings.pruefung, SentenceTransformerEmbedder(settings.embedding))
-    pairs = yaml.safe_load((ROOT / "evals" / "checks" / "duplicate_pairs.yaml").read_text(encoding="utf-8"))[
-        "pairs"
-    ]
-    threshold = settings.pruefung.duplikat_schwelle
-    correct = [bool(rule.scores([a, b])[0, 1] >= threshold) == label for label, a, b in pairs]
-    # calibration set: the chosen threshold separates all but a few hard pairs (see docs/pruefung.md)
-    assert sum(correct) / len(correct) >= 0.9
+    metrics = _pair_metrics(
+        ROOT / "evals" / "checks", settings.pruefung, SentenceTransformerEmbedder(settings.embedding)
+    )
+    # the calibration set separates all but a few hard pairs; the held-out pairs are harder (docs/pruefung.md)
+    assert metrics["duplicate_pairs"]["accuracy"] >= 0.9
+    assert metrics["duplicate_pairs_heldout"]["accuracy"] >= 0.75
 
 
 def test_eval_checks_reproduces_the_committed_baseline():
@@ -96,4 +94,5 @@ def test_eval_checks_reproduces_the_committed_baseline():
     assert result.returncode == 0, result.stderr
     baseline = json.loads((ROOT / "evals" / "checks" / "baseline.json").read_text(encoding="utf-8"))
     current = json.loads(result.stdout)
-    assert current["rules"] == baseline["rules"] and current["micro"] == baseline["micro"]
+    for key in ("rules", "micro", "duplicate_pairs"):
+        assert current[key] == baseline[key], key
