@@ -84,11 +84,11 @@ def evaluate_checks(data_dir: Path, settings: PruefungSettings, embedder: Embedd
             "recall": _ratio(total["tp"], total["tp"] + total["fn"]),
         },
         "mismatches": mismatches,
-        "duplicate_pairs": _pair_metrics(Path(data_dir), settings, embedder),
+        "duplicate_pairs": pair_metrics(Path(data_dir), settings, embedder),
     }  # fmt: skip
 
 
-def _pair_metrics(data_dir: Path, settings: PruefungSettings, embedder: Embedder | None) -> dict[str, Any]:
+def pair_metrics(data_dir: Path, settings: PruefungSettings, embedder: Embedder | None) -> dict[str, Any]:
     """GQ-06 alone on labelled statement pairs (``duplicate_pairs*.yaml``: [duplicate?, text, text])."""
     from assistant.goals.rules.duplicates import NearDuplicates
 

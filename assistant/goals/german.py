@@ -147,7 +147,7 @@ def project_noun(word: str, headline: bool = False) -> bool:
     for noun, noun_stem in _noun_targets(headline):
         for form in forms:
             if form in (noun, noun_stem) or (len(noun) >= 5 and form.endswith(noun)):
-                return not (not headline and _is_headline_only(form))
+                return headline or not _is_headline_only(form)
     # nominalisations on -ung of activity verbs, also in compounds („Schulsanierung“)
     base = lower[:-2] if lower.endswith("ungen") else lower
     if base.endswith("ung"):

@@ -110,7 +110,7 @@ def _add_validation(worksheet: Any, column_index: int, allowed: tuple[str, ...])
 
 
 def _explanations(workbook: Any) -> None:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Font
 
     sheet = workbook.create_sheet(layout.EXPLANATION_SHEET, 0)
     sheet.append([_INTRO[0]])
@@ -141,8 +141,6 @@ def _explanations(workbook: Any) -> None:
             )
     for letter, width in zip("ABCDE", (18, 28, 8, 40, 90), strict=True):
         sheet.column_dimensions[letter].width = width
-    for row in sheet.iter_rows(min_row=2, max_row=len(_INTRO)):
-        row[0].alignment = Alignment(wrap_text=False)
 
 
 def write_workbook(path: Path | str, goal_set: GoalSet | None = None) -> None:

@@ -76,12 +76,12 @@ def test_unreadable_file_exits_with_two(tmp_path):
 
 
 def test_gq06_with_the_real_model_on_the_labelled_pairs():
-    from assistant.goals.evaluation import _pair_metrics
+    from assistant.goals.evaluation import pair_metrics
     from assistant.index.embedders import SentenceTransformerEmbedder
     from assistant.settings import load_settings
 
     settings = load_settings()
-    metrics = _pair_metrics(
+    metrics = pair_metrics(
         ROOT / "evals" / "checks", settings.pruefung, SentenceTransformerEmbedder(settings.embedding)
     )
     # the calibration set separates all but a few hard pairs; the held-out pairs are harder (docs/pruefung.md)

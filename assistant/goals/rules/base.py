@@ -13,7 +13,6 @@ from assistant.settings import PruefungSettings
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
-SEVERITY_LABELS = {"error": "Fehler", "warning": "Warnung", "info": "Hinweis"}
 
 
 class Finding(BaseModel):
