@@ -15,6 +15,7 @@ _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _TRUE_WORDS = {"ja", "j", "x", "wahr", "true", "yes", "y", "1"}
 _FALSE_WORDS = {"nein", "n", "falsch", "false", "no", "0", "-"}
 _GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_YEAR_SPAN = re.compile(r"^(\d{4})\s*(?:-|–|—|bis)\s*(\d{4})$")
 
 
 def parse_german_number(text: str) -> float | int | None:
@@ -104,6 +105,15 @@ def german_date(value: Any) -> Any:
             pass
         if not value.strip():
             return None
+    return value
+
+
+def year_span(value: Any) -> Any:
+    """„2026–2035“ or „2026 bis 2035“ → {von: 2026, bis: 2035}; anything else passes on."""
+    if isinstance(value, str):
+        match = _YEAR_SPAN.match(value.strip())
+        if match:
+            return {"von": int(match.group(1)), "bis": int(match.group(2))}
     return value
 
 

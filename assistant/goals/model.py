@@ -231,7 +231,9 @@ class GoalSet(_Model):
     status: _enum("entwurf", "beschlossen") = Field(  # type: ignore[valid-type]
         "entwurf", alias="status", description="entwurf oder beschlossen (vom Rat)"
     )
-    horizon: Horizon | None = Field(None, alias="zeithorizont", description="Zeitraum der Strategie")
+    horizon: Annotated[Horizon | None, BeforeValidator(coercion.year_span)] = Field(
+        None, alias="zeithorizont", description="Zeitraum der Strategie"
+    )
     context: _enum("normal", "konsolidierung") = Field(  # type: ignore[valid-type]
         "normal", alias="kontext", description="normal oder konsolidierung (Haushaltskonsolidierung)"
     )

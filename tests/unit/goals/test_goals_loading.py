@@ -125,6 +125,13 @@ def test_json_errors_name_the_line_too(tmp_path):
     assert error.path == "ziele[0].rang" and error.line == 10 and "mindestens 1" in str(error)
 
 
+def test_horizon_as_a_year_span(tmp_path):
+    for span in ("2026-2035", "2026 – 2035", "2026 bis 2035"):
+        text = MINIMAL + f"zeithorizont: {span}\n"
+        horizon = load_goal_set(write(tmp_path, "ziele.yaml", text)).goal_set.horizon
+        assert (horizon.start, horizon.end) == (2026, 2035)
+
+
 def test_german_numbers_and_words():
     from assistant.goals.coercion import boolean, parse_german_number
 
