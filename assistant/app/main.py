@@ -20,6 +20,7 @@ CSS = """
 .findings-table th, .findings-table td { border: 1px solid #d0d5dd; padding: 6px 8px; vertical-align: top;
   text-align: left; }
 .findings-table th { background: #f2f4f7; }
+.findings-table td:nth-child(2), .findings-table td:nth-child(3) { white-space: nowrap; }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-weight: 600;
   white-space: nowrap; }
 #kb-documents table { font-family: var(--font); }

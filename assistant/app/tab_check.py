@@ -9,6 +9,7 @@ import gradio as gr
 
 from assistant.app.errors import guarded
 from assistant.app.handlers import check
+from assistant.errors import UserError
 
 
 @dataclass
@@ -38,7 +39,7 @@ def build(services) -> CheckTab:
         with gr.Column(scale=2, min_width=260):
             example = gr.Dropdown(
                 choices=examples,
-                value=examples[0][1] if examples else None,
+                value=examples[0] if examples else None,
                 label="Beispiel",
                 info="Mitgelieferte Zielsysteme: eines ohne Mängel, die übrigen mit typischen Mängeln.",
                 visible=bool(examples),
@@ -55,41 +56,53 @@ def build(services) -> CheckTab:
                     elem_id="check-example-xlsx",
                 )
 
-    summary = gr.Markdown(elem_id="check-summary")
-    with gr.Row():
-        families = gr.CheckboxGroup(label="Regelfamilie", choices=[], elem_id="check-filter-family")
-        severities = gr.CheckboxGroup(
-            label="Schwere", choices=check.SEVERITY_CHOICES, elem_id="check-filter-severity"
+    message = gr.Markdown(elem_id="check-message")
+    with gr.Column(visible=False) as results_area:
+        summary = gr.Markdown(elem_id="check-summary")
+        with gr.Row():
+            families = gr.CheckboxGroup(label="Regelfamilie", choices=[], elem_id="check-filter-family")
+            severities = gr.CheckboxGroup(
+                label="Schwere", choices=check.SEVERITY_CHOICES, elem_id="check-filter-severity"
+            )
+            goals = gr.Dropdown(
+                label="Ziel", choices=[], multiselect=True, elem_id="check-filter-goal",
+                info="Ohne Auswahl werden alle Befunde gezeigt.",
+            )  # fmt: skip
+        table = gr.HTML(elem_id="check-findings", label="Befunde")
+        report = gr.DownloadButton(
+            "Prüfbericht (Markdown) herunterladen", visible=False, elem_id="check-report"
         )
-        goals = gr.Dropdown(
-            label="Ziel", choices=[], multiselect=True, elem_id="check-filter-goal",
-            info="Ohne Auswahl werden alle Befunde gezeigt.",
-        )  # fmt: skip
-    table = gr.HTML(elem_id="check-findings", label="Befunde")
-    report = gr.DownloadButton("Prüfbericht (Markdown) herunterladen", visible=False, elem_id="check-report")
 
-    gr.Markdown("### Auf einen Blick")
-    with gr.Row(equal_height=False):
-        with gr.Column():
-            budget_plot = gr.Plot(label="Budget je Prioritätsklasse: folgen die Mittel den Prioritäten?",
-                                  elem_id="plot-budget")  # fmt: skip
-            budget_text = gr.Markdown(elem_id="plot-budget-text")
-        with gr.Column():
-            field_plot = gr.Plot(label="Ziele je Handlungsfeld und Fokus-Schwelle", elem_id="plot-fields")
-            field_text = gr.Markdown(elem_id="plot-fields-text")
-    tree_plot = gr.Plot(label="Von der Gesamtstrategie zu den Fachstrategien", elem_id="plot-tree")
-    tree_text = gr.Markdown(elem_id="plot-tree-text")
+        gr.Markdown("### Auf einen Blick")
+        with gr.Row(equal_height=False):
+            with gr.Column():
+                budget_plot, budget_text = _plot(
+                    "Budget je Prioritätsklasse: Folgen die Mittel den Prioritäten?", "budget"
+                )
+            with gr.Column():
+                field_plot, field_text = _plot("Ziele je Handlungsfeld und Fokus-Schwelle", "fields")
+        tree_plot, tree_text = _plot("Von der Gesamtstrategie zu den Fachstrategien", "tree")
     state = gr.State(None)
 
-    outputs = [summary, table, families, severities, goals, report, budget_plot, budget_text, field_plot,
-               field_text, tree_plot, tree_text, state]  # fmt: skip
+    outputs = [message, summary, table, families, severities, goals, report, budget_plot, budget_text,
+               field_plot, field_text, tree_plot, tree_text, results_area, state]  # fmt: skip
 
     @guarded
     def run(path):
-        outcome = check.check_file(services, path)
+        try:
+            outcome = check.check_file(services, path)
+        except UserError as exc:  # shown in place (it names file and line), previous results hidden
+            hidden = [gr.skip()] * (len(outputs) - 3)
+            return (
+                f"**Die Datei kann nicht geprüft werden.** {exc}",
+                *hidden,
+                gr.update(visible=False),
+                None,
+            )
         result = outcome.result
         plots = check.goal_set_plots(services, outcome.goal_set)
         return (
+            "",
             check.summary_line(result),
             check.findings_html(result.findings),
             gr.update(choices=check.family_choices(result.findings), value=[]),
@@ -102,16 +115,15 @@ def build(services) -> CheckTab:
             plots[1].description,
             plots[2].figure,
             plots[2].description,
+            gr.update(visible=True),
             result.model_dump(mode="json"),
         )
 
     @guarded
     def run_example(chosen):
-        known = {path for _, path in check.example_goal_sets()}
-        if chosen not in known:
-            raise gr.Error("Bitte wählen Sie eines der mitgelieferten Beispiele.")
-        copy = Path(tempfile.mkdtemp(prefix="beispiel-")) / Path(chosen).name
-        shutil.copyfile(chosen, copy)
+        source = check.example_path(chosen)
+        copy = Path(tempfile.mkdtemp(prefix="beispiel-")) / source.name
+        shutil.copyfile(source, copy)
         return (str(copy), *run(str(copy)))
 
     @guarded
@@ -129,3 +141,11 @@ def build(services) -> CheckTab:
         show_progress="hidden",
     )
     return CheckTab(file=file, run=run, outputs=outputs)
+
+
+def _plot(title: str, name: str) -> tuple[gr.Plot, gr.Markdown]:
+    """A heading, the plot, and below it the same content as text (for screen readers)."""
+    gr.Markdown(f"#### {title}")
+    plot = gr.Plot(label=title, show_label=False, elem_id=f"plot-{name}")
+    text = gr.Markdown(elem_id=f"plot-{name}-text")
+    return plot, text

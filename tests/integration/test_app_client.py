@@ -143,6 +143,8 @@ def test_goal_set_check_with_yaml_and_excel(client, tmp_path):
     result = client.predict(
         handle_file(str(KNOWLEDGE / "zielsysteme" / "beispiel-zielsystem.yaml")), api_name="/pruefen"
     )
+    assert result[0] == ""
+    result = result[1:]
     summary, table = result[0], result[1]
     assert summary.startswith("**beispiel-zielsystem.yaml:** 0 Fehler")
     assert 'id="findings-table"' in table
@@ -160,17 +162,21 @@ def test_goal_set_check_with_yaml_and_excel(client, tmp_path):
 
     workbook = tmp_path / "ziele.xlsx"
     write_workbook(workbook, load_goal_set(KNOWLEDGE / "zielsysteme" / "beispiel-zielsystem.yaml").goal_set)
-    summary = client.predict(handle_file(str(workbook)), api_name="/pruefen")[0]
+    summary = client.predict(handle_file(str(workbook)), api_name="/pruefen")[1]
     assert summary.startswith("**ziele.xlsx:** 0 Fehler")
 
 
-def test_unreadable_goal_set_gives_a_german_message_without_traceback(client, tmp_path):
+def test_unreadable_goal_set_gives_a_german_message_in_place(client, tmp_path):
     broken = tmp_path / "kaputt.yaml"
     broken.write_text("kommune: Musterstadt\nziele: [\n", encoding="utf-8")
-    with pytest.raises(AppError) as error:
-        client.predict(handle_file(str(broken)), api_name="/pruefen")
-    message = str(error.value)
-    assert "kaputt.yaml" in message and "Traceback" not in message
+    result = client.predict(handle_file(str(broken)), api_name="/pruefen")
+    message = result[0]
+    assert message.startswith("**Die Datei kann nicht geprüft werden.**")
+    assert "kaputt.yaml" in message and "Zeile" in message and "Traceback" not in message
+    with pytest.raises(AppError):
+        client.predict("/etc/passwd", api_name="/beispiel_pruefen")
+    example = client.predict("fehler-fokus.yaml", api_name="/beispiel_pruefen")
+    assert example[2].startswith("**fehler-fokus.yaml:**") and "FOC-01" in example[3]
 
 
 def test_upload_list_and_remove_a_document(server, client, tmp_path):

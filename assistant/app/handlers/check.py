@@ -157,13 +157,19 @@ def refilter(state: dict | None, families, severities, goals) -> tuple[str, str]
     return summary_line(result, len(shown)), findings_html(shown)
 
 
-def example_goal_sets() -> list[tuple[str, str]]:
-    """(label, path) of the shipped examples: the good one first, then those with typical flaws."""
+def example_goal_sets() -> list[str]:
+    """File names of the shipped examples: the good one first, then those with typical flaws."""
     files = sorted(
         (p for p in EXAMPLES.glob("*") if p.suffix.lower() in GOAL_SET_SUFFIXES and p.stem != "labels"),
         key=lambda p: (p != EXAMPLE_GOAL_SET, p.name),
     )
-    return [(p.name, str(p)) for p in files]
+    return [p.name for p in files]
+
+
+def example_path(name: str | None) -> Path:
+    if name not in example_goal_sets():
+        raise UserError("Bitte wählen Sie eines der mitgelieferten Beispiele.")
+    return EXAMPLES / name
 
 
 def template_files(target_dir: Path) -> dict[str, Path]:

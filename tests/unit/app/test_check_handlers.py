@@ -102,3 +102,11 @@ def test_plots_for_a_goal_set(fake_services, weak_goal_set):
     assert "Nicht abgedeckt: Z4." in tree.description
     for plot in (budget, fields, tree):
         assert plot.figure.axes
+
+
+def test_shipped_examples_are_offered_by_name():
+    names = check.example_goal_sets()
+    assert names[0] == "beispiel-zielsystem.yaml" and "labels.yaml" not in names
+    assert check.example_path(names[0]).is_file()
+    with pytest.raises(UserError, match="mitgelieferten Beispiele"):
+        check.example_path("../../etc/passwd")
