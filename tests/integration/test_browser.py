@@ -145,10 +145,8 @@ def test_ask_a_question_and_see_the_answer_with_its_source(page):
     )
     assert response.ok and response.headers["content-type"] == "application/pdf"
     # show the answer, not only the end of its source list
-    page.locator("#chat").evaluate(
-        "chat => chat.querySelectorAll('*').forEach("
-        "e => { if (e.scrollHeight > e.clientHeight) e.scrollTop = 0; })"
-    )
+    page.wait_for_timeout(1000)
+    page.locator("#chat .user-row").last.evaluate("row => row.scrollIntoView({block: 'start'})")
     _screenshot(page, "1-fragen")
 
 
