@@ -13,6 +13,7 @@ from assistant.models import SearchHit
 class ScoredUnit:
     unit: Unit
     score: float
+    covers: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -20,6 +21,7 @@ class Evidence:
     question: str
     hits: list[SearchHit]
     units: list[ScoredUnit] = field(default_factory=list)
+    word_weights: dict[str, float] = field(default_factory=dict)
 
     @property
     def best_score(self) -> float:
@@ -37,10 +39,15 @@ class Evidence:
 def gather_evidence(question: str, hits: list[SearchHit], scorer: RelevanceScorer) -> Evidence:
     units = units_from_hits(hits)
     scores = scorer.score(question, [u.context for u in units])
-    # a small prior for the retriever's own ranking breaks ties towards better passages
+    words = scorer.question_words(question)
     scored = [
-        ScoredUnit(unit, float(score) + 0.01 * (len(hits) - unit.hit_index) / max(len(hits), 1))
+        ScoredUnit(
+            unit,
+            # a small prior for better-ranked passages; pairs pay a little for their length
+            float(score) + 0.01 * (len(hits) - unit.hit_index) / max(len(hits), 1) - 0.02 * (unit.span - 1),
+            frozenset(scorer.covered(words, unit.context)),
+        )
         for unit, score in zip(units, scores, strict=True)
     ]
     scored.sort(key=lambda s: (-s.score, s.unit.hit_index, s.unit.position))
-    return Evidence(question, hits, scored)
+    return Evidence(question, hits, scored, {head: weight for head, _, weight in words})

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from assistant.answering.evidence import Evidence
+from assistant.answering.evidence import Evidence, ScoredUnit
 from assistant.answering.models import ChatTurn
 
 
@@ -17,24 +18,46 @@ class ExtractiveGenerator:
 
     def generate(self, question: str, evidence: Evidence, history: list[ChatTurn]) -> Iterator[str]:
         """Yield the answer sentence by sentence, each with its ``[n]`` marker (n = passage rank)."""
-        if not evidence.units:
-            return
-        best = evidence.best_score
-        chosen = []
-        seen_texts: set[str] = set()
-        for scored in evidence.units:
-            if len(chosen) >= self._max_sentences or scored.score < best * self._relative_cutoff:
-                break
-            key = " ".join(scored.unit.text.lower().split())
-            if key in seen_texts:
-                continue
-            seen_texts.add(key)
-            chosen.append(scored)
+        chosen = self.select(evidence)
         # read in document order within a passage, best passage first
         passage_order = list(dict.fromkeys(s.unit.hit_index for s in chosen))
         chosen.sort(key=lambda s: (passage_order.index(s.unit.hit_index), s.unit.position))
         for number, scored in enumerate(chosen):
             yield ("" if number == 0 else " ") + with_marker(scored.unit.text, scored.unit.hit_index + 1)
+
+    def select(self, evidence: Evidence) -> list[ScoredUnit]:
+        """Greedy selection: the best unit, then units that add question words not yet covered;
+        near-duplicates (the same statement in two documents) are skipped."""
+        if not evidence.units:
+            return []
+        best = evidence.best_score
+        total = sum(evidence.word_weights.values()) or 1.0
+        chosen: list[ScoredUnit] = [evidence.units[0]]
+        covered = set(evidence.units[0].covers)
+        candidates = [u for u in evidence.units[1:] if u.score >= best * self._relative_cutoff]
+        sentences = chosen[0].unit.span
+        while candidates and sentences < self._max_sentences:
+            already = frozenset(covered)
+            candidates.sort(key=lambda c: c.score + _new_weight(c, already, evidence, total), reverse=True)
+            candidate = candidates.pop(0)
+            if any(_similar(candidate.unit.text, c.unit.text) for c in chosen):
+                continue
+            if sentences + candidate.unit.span > self._max_sentences:
+                continue
+            chosen.append(candidate)
+            covered |= candidate.covers
+            sentences += candidate.unit.span
+        return chosen
+
+
+def _new_weight(candidate: ScoredUnit, covered: frozenset[str], evidence: Evidence, total: float) -> float:
+    """Share of the question's weight that the candidate adds to what is already covered."""
+    return sum(evidence.word_weights.get(w, 0) for w in candidate.covers - covered) / total
+
+
+def _similar(first: str, second: str) -> bool:
+    a, b = set(re.findall(r"\w+", first.lower())), set(re.findall(r"\w+", second.lower()))
+    return bool(a and b) and len(a & b) / min(len(a), len(b)) > 0.7
 
 
 def with_marker(sentence: str, number: int) -> str:

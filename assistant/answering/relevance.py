@@ -26,6 +26,31 @@ _QUANTITY = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
+_YEAR_TERM = re.compile(r"(19|20)\d{2}")
+KEY_WORD_MIN_IDF = 1.5  # below: words found in a large share of passages („Stadt“, „Musterstadt“)
+
+
+def _compound_variant(head: str, present: set[str]) -> bool:
+    """„Liquiditätskredite“ asked, „Kredite zur Liquiditätssicherung“ written: some term starts
+    like the compound and another is its last part."""
+    if len(head) < 10:
+        return False
+    for cut in range(5, len(head) - 3):
+        prefix, suffix = head[:cut], head[cut:]
+        if suffix in present and any(t != head and t.startswith(prefix.rstrip("s")) for t in present):
+            return True
+    return False
+
+
+_PART_BORDER = re.compile(
+    r",?\s+und\s+(?=(?:an |ab |bis |in |seit |mit |für )?(?:wie|wo|wann|welch|was|wer|ob)\w*\b)", re.IGNORECASE
+)
+
+
+def split_question(question: str) -> list[str]:
+    """„Wie hoch war X 2024 und welcher Zielwert gilt für 2030?“ → two parts to answer."""
+    parts = _PART_BORDER.split(question)
+    return [p for p in parts if p.strip()]
 
 
 def wants_quantity(question: str) -> bool:
@@ -49,17 +74,66 @@ class RelevanceScorer:
 
     def question_words(self, question: str) -> list[tuple[str, list[str], float]]:
         """Content words of the question: (stem, compound-part stems, weight = highest IDF)."""
-        from assistant.text.german import base_terms, stem
+        from assistant.text.german import base_terms, fold, stem
 
         skip = {stem(w) for w in QUESTION_WORDS}
+        # nouns and names (capitalised after the first word) carry the topic; verbs and adjectives
+        # („setzt … fest“, „entschieden“) are phrased differently in documents and weigh less
+        capitalised = {fold(w.lower()) for w in re.findall(r"(?<!^)\b[A-ZÄÖÜ][\w-]*", question.strip())}
         words = []
         for term in dict.fromkeys(base_terms(question)):
             analysed = [t for t in dict.fromkeys(self._analyse(term)) if t not in skip]
             if not analysed:
                 continue
             head, parts = analysed[0], analysed[1:]
-            words.append((head, parts, max(self._idf(t) for t in analysed)))
+            weight = max(self._idf(t) for t in analysed)
+            if not term[:1].isdigit() and term not in capitalised:
+                weight *= 0.35
+            words.append((head, parts, weight))
         return words
+
+    def key_words(self, question: str) -> dict[str, tuple[float, bool]]:
+        """Words an answer must contain: nouns, names and numbers (not years) that are not common
+        in the corpus. „Grundsteuer A“, „Stadtwerke“ or „36.30“ missing from the best passage
+        means the documents answer a neighbouring question, not this one."""
+        from assistant.text.german import base_terms, fold
+
+        capitalised = {fold(w.lower()) for w in re.findall(r"(?<!^)\b[A-ZÄÖÜ][\w-]*", question.strip())}
+        keys: dict[str, tuple[float, bool]] = {}
+        for term in dict.fromkeys(base_terms(question)):
+            if _YEAR_TERM.fullmatch(term):
+                continue
+            identifier = term[:1].isdigit() or len(term) == 1  # „36.30“, „Grundsteuer A“
+            if not (identifier or term in capitalised):
+                continue
+            analysed = self._analyse(term)
+            weight = max((self._idf(t) for t in analysed), default=0.0)
+            if analysed and (identifier or weight >= KEY_WORD_MIN_IDF):
+                keys[analysed[0]] = (weight, identifier)
+        return keys
+
+    @staticmethod
+    def holds_key_words(keys: dict[str, tuple[float, bool]], covers: frozenset[str]) -> bool:
+        """Identifiers all present, the most specific word present, and most of the rest."""
+        if not keys:
+            return True
+        if any(identifier and word not in covers for word, (_, identifier) in keys.items()):
+            return False
+        rarest = max(keys, key=lambda w: keys[w][0])
+        total = sum(weight for weight, _ in keys.values())
+        found = sum(weight for word, (weight, _) in keys.items() if word in covers)
+        return rarest in covers and found >= 0.7 * total
+
+    def covered(self, words: list[tuple[str, list[str], float]], text: str) -> set[str]:
+        """The question words (by stem) a text contains, whole or by at least half of its parts."""
+        present = set(self._analyse(text))
+        return {
+            head
+            for head, parts, _ in words
+            if head in present
+            or (parts and sum(p in present for p in parts) >= len(parts) / 2)
+            or _compound_variant(head, present)
+        }
 
     def coverage(self, words: list[tuple[str, list[str], float]], text: str) -> float:
         """IDF-weighted share of question words found; a compound found only by its parts counts less,

@@ -3,14 +3,16 @@ answer with checked citations. Both the CLI and the app call :class:`AnswerServi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Protocol
 
 from assistant.answering.evidence import Evidence, gather_evidence
+from assistant.answering.extractive import ExtractiveGenerator
 from assistant.answering.followup import history_aware_query, looks_like_follow_up
 from assistant.answering.markers import drop_invalid_markers, markers_in
 from assistant.answering.models import Answer, ChatTurn, Citation
-from assistant.answering.relevance import RelevanceScorer
+from assistant.answering.relevance import RelevanceScorer, split_question, wants_quantity
 from assistant.answering.support import check_sentences
 from assistant.errors import UserError
 from assistant.models import SearchFilters
@@ -79,7 +81,7 @@ class AnswerService:
         query = self.search_query(question, history)
         hits = self._retriever.search(query, self._settings.passages, filters)
         evidence = gather_evidence(query, hits, self._scorer)
-        if not hits or evidence.best_score < self._settings.min_relevance:
+        if not hits or not self._answerable(query, evidence):
             # nothing relevant: say so, and never ask an LLM to make something up
             yield NOT_IN_DOCUMENTS
             yield Answer(question=question, answer=NOT_IN_DOCUMENTS, answered=False, citations=[],
@@ -91,6 +93,23 @@ class AnswerService:
             parts.append(delta)
             yield delta
         yield self._finish(question, query, "".join(parts), evidence)
+
+    def _answerable(self, query: str, evidence: Evidence) -> bool:
+        """Relevant enough, and the best units contain what the question hinges on."""
+        if evidence.best_score < self._settings.min_relevance or _asked_year_missing(query, evidence):
+            return False
+        chosen = ExtractiveGenerator(self._settings.max_sentences).select(evidence)
+        # for each part of the question, one unit (a sentence, two neighbouring sentences or a table
+        # row) must hold its key words: „Stadtwerke“ in one sentence and „Beschäftigte“ in another
+        # answer nothing
+        for part in split_question(query):
+            keys = self._scorer.key_words(part)
+            if not any(self._scorer.holds_key_words(keys, u.covers) for u in evidence.units):
+                return False
+        text = " ".join(u.unit.context for u in chosen)
+        if wants_quantity(query) and not re.search(r"\d", text):
+            return False
+        return not (asks_when(query) and not _DATE.search(text))
 
     def _finish(self, question: str, query: str, text: str, evidence: Evidence) -> Answer:
         valid = set(range(1, len(evidence.hits) + 1))
@@ -130,6 +149,29 @@ class AnswerService:
             relevance=round(evidence.best_score, 4),
             warnings=warnings,
         )
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_DATE = re.compile(
+    r"\b(?:19|20)\d{2}\b|\b\d{1,2}\.\d{1,2}\.|\b(?:januar|februar|märz|april|mai|juni|juli|august|"
+    r"september|oktober|november|dezember|frühjahr|sommer|herbst|winter)\b",
+    re.IGNORECASE,
+)
+_WHEN = re.compile(r"\b(wann|bis wann|ab wann|seit wann|welchem jahr|welchem datum)\b", re.IGNORECASE)
+
+
+def asks_when(question: str) -> bool:
+    return bool(_WHEN.search(question))
+
+
+def _asked_year_missing(question: str, evidence: Evidence) -> bool:
+    """A question about a year the best passages never mention („… im Jahr 2019?“) is not answered
+    by them, however well the topic matches."""
+    years = set(_YEAR.findall(question))
+    if not years:
+        return False
+    top = [u for u in evidence.units if u.score >= evidence.best_score * 0.8]
+    return not any(years & set(_YEAR.findall(u.unit.context)) for u in top)
 
 
 def build_generator(settings, services) -> Generator:

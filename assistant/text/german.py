@@ -77,6 +77,13 @@ ABBREVIATIONS: dict[str, str] = {
     "swot": "stärken schwächen chancen risiken",
     "it": "informationstechnik",
     "ki": "künstliche intelligenz",
+    # everyday words for the terms documents use
+    "insgesamt": "gesamt",
+    "nr": "nummer",
+    "budget": "haushaltsmittel",
+    "geld": "mittel",
+    "kosten": "aufwand",
+    "kita-plätze": "betreuungsplätze",
 }
 
 _UMLAUTS = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
