@@ -43,7 +43,8 @@ def _compound_variant(head: str, present: set[str]) -> bool:
 
 
 _PART_BORDER = re.compile(
-    r",?\s+und\s+(?=(?:an |ab |bis |in |seit |mit |für )?(?:wie|wo|wann|welch|was|wer|ob)\w*\b)", re.IGNORECASE
+    r",?\s+und\s+(?=(?:an |ab |bis |in |seit |mit |für )?(?:wie|wo|wann|welch|was|wer|ob)\w*\b)",
+    re.IGNORECASE,
 )
 
 
