@@ -84,6 +84,30 @@ class Services:
             self.retriever, self.keyword_index, self.embedder, self.generator, self.settings.answer
         )
 
+    @cached_property
+    def goal_checker(self):
+        from assistant.goals.check import GoalSetChecker
+
+        return GoalSetChecker(self.settings.pruefung, self.embedder)
+
+    @cached_property
+    def drafts(self):
+        from assistant.drafting.builder import DraftService
+        from assistant.drafting.facts import FactFinder
+
+        writer = None
+        if self.settings.llm.provider != "extractive":
+            from assistant.drafting.llm_writer import LLMFieldWriter
+
+            writer = LLMFieldWriter(self.generator)
+        finder = FactFinder(self.retriever, self.answers.scorer, self.settings.answer.min_relevance)
+        return DraftService(
+            finder,
+            goal_checker=lambda goal_set: self.goal_checker.check_goal_set(goal_set, "entwurf").findings,
+            writer=writer,
+            generator_name=self.generator.name,
+        )
+
 
 def build_services(settings: Settings, **seams) -> Services:
     return Services(settings, **seams)

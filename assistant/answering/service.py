@@ -39,6 +39,10 @@ class AnswerService:
         self._scorer = RelevanceScorer(keyword_index.analyse, keyword_index.idf, embedder)
 
     @property
+    def scorer(self) -> RelevanceScorer:
+        return self._scorer
+
+    @property
     def generator_name(self) -> str:
         return self._generator.name
 

@@ -17,6 +17,7 @@ def register(subparsers, add_common_options) -> None:
     ask.add_argument("--json", action="store_true")
     add_common_options(ask)
     ask.set_defaults(func=run_ask)
+    register_draft(subparsers, add_common_options)
 
 
 def register_eval(eval_subparsers, add_common_options) -> None:
@@ -53,7 +54,7 @@ def run_ask(args: argparse.Namespace) -> int:
                     "removed_markers",
                     "warnings",
                 },
-            )  # fmt: skip
+            )
         )
         return 0
     answer = None
@@ -89,4 +90,44 @@ def run_answer_eval(args: argparse.Namespace) -> int:
         )
         if "calibration" in result:
             print(f"Kalibrierte Schwelle answer.min_relevance: {result['calibration']['best_threshold']}")
+    return 0
+
+
+def register_draft(subparsers, add_common_options) -> None:
+    draft = subparsers.add_parser("draft", help="Leitbild- und Zielentwurf aus einer Anfrage-Datei erstellen")
+    draft.add_argument("request_file", type=Path, metavar="ANFRAGE")
+    draft.add_argument("--out", type=Path, help="Ausgabe als .md oder .docx")
+    draft.add_argument("--goals-out", type=Path, help="Zielvorschläge als Zielsystem-Datei (.yaml)")
+    draft.add_argument("--json", action="store_true")
+    add_common_options(draft)
+    draft.set_defaults(func=run_draft)
+
+
+def run_draft(args: argparse.Namespace) -> int:
+    from assistant.drafting.export import goalset_yaml, to_docx, to_markdown
+    from assistant.drafting.request import load_request
+    from assistant.errors import UserError
+
+    request = load_request(args.request_file)
+    if args.out and args.out.suffix.lower() not in {".md", ".docx"}:
+        raise UserError("--out muss auf .md oder .docx enden.")
+    services = services_from_args(args)
+    draft = services.drafts.draft(request)
+    if args.out:
+        if args.out.suffix.lower() == ".docx":
+            to_docx(draft, args.out)
+        else:
+            args.out.write_text(to_markdown(draft), encoding="utf-8")
+    if args.goals_out:
+        args.goals_out.write_text(goalset_yaml(draft, request), encoding="utf-8")
+    if args.json:
+        print_json(
+            draft.model_dump(mode="json", include={"title", "sections", "warnings", "goals", "generator"})
+        )
+    elif not args.out:
+        print(to_markdown(draft))
+    else:
+        print(
+            f"Entwurf geschrieben: {args.out} ({len(draft.sections)} Abschnitte, {len(draft.warnings)} Hinweise)"
+        )
     return 0

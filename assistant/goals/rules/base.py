@@ -60,10 +60,7 @@ class Rule:
 
 def number(value: float, decimals: int = 1) -> str:
     """German notation: 2400000 → „2.400.000“, 7.1 → „7,1“, 4.0 → „4“."""
-    if float(value).is_integer():
-        text = f"{int(value):,}"
-    else:
-        text = f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
+    text = f"{int(value):,}" if float(value).is_integer() else f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 

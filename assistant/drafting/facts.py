@@ -1,0 +1,66 @@
+"""Facts for a draft: the best passage unit with a figure for a topic, with its source."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answering.evidence import gather_evidence
+from assistant.answering.relevance import RelevanceScorer
+from assistant.models import SearchHit
+
+_FIGURE = re.compile(r"\d")
+_CAPTION = re.compile(r"^(Tabelle|Abbildung|Übersicht)\s*\d+", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_NUMBER = re.compile(r"[-−]?\d{1,3}(?:\.\d{3})*(?:,\d+)?|[-−]?\d+(?:,\d+)?")
+
+
+_UNITS = (
+    ("prozent", "%"), ("%", "%"), ("mio", "Mio. EUR"), ("eur", "EUR"), ("tage", "Tage"), ("t ", "t"),
+    ("vzä", "VZÄ"), ("plätze", "Plätze"), ("wohnungen", "Wohnungen"),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Fact:
+    text: str
+    hit: SearchHit
+    score: float
+
+    def figure(self) -> tuple[float | None, str | None, int | None]:
+        """(value, unit, year) of the first figure that is not a year: a baseline suggestion."""
+        text = self.text
+        for match in _NUMBER.finditer(text):
+            raw = match.group(0)
+            if _YEAR.fullmatch(raw.lstrip("-−")):
+                continue
+            value = float(raw.replace("−", "-").replace(".", "").replace(",", "."))
+            after = text[match.end() : match.end() + 14].lower()
+            unit = next((u for key, u in _UNITS if after.strip().startswith(key)), None)
+            years = _YEAR.findall(text)
+            return value, unit, int(years[0]) if years else None
+        return None, None, None
+
+
+class FactFinder:
+    def __init__(self, retriever, scorer: RelevanceScorer, min_score: float) -> None:
+        self._retriever = retriever
+        self._scorer = scorer
+        self._min_score = min_score
+
+    def find(self, query: str, limit: int = 2, exclude: set[str] | None = None) -> list[Fact]:
+        """Up to ``limit`` distinct units with figures that answer ``query`` well enough."""
+        hits = self._retriever.search(query, 6)
+        evidence = gather_evidence(query, hits, self._scorer)
+        facts: list[Fact] = []
+        seen = set(exclude or ())
+        for scored in evidence.units:
+            if scored.score < self._min_score or len(facts) >= limit:
+                break
+            text = scored.unit.text
+            key = " ".join(text.lower().split())
+            if not _FIGURE.search(text) or key in seen or len(text) > 320 or _CAPTION.match(text):
+                continue
+            seen.add(key)
+            facts.append(Fact(text, evidence.hits[scored.unit.hit_index], scored.score))
+        return facts
