@@ -43,8 +43,4 @@ def build_rules(settings: PruefungSettings, embedder: Embedder | None) -> list[R
     return rules
 
 
-def rule_class(rule_id: str) -> type[Rule]:
-    return next(cls for cls in RULE_CLASSES if cls.id == rule_id)
-
-
-__all__ = ["RULE_CLASSES", "RULE_IDS", "Finding", "Rule", "Severity", "build_rules", "rule_class"]
+__all__ = ["RULE_CLASSES", "RULE_IDS", "Finding", "Rule", "Severity", "build_rules"]
