@@ -67,9 +67,7 @@ class _WorkbookReader:
                 columns[index] = name
         result: list[Row] = []
         for number, values in enumerate(rows, start=2):
-            record = {
-                columns[i]: _clean(v) for i, v in enumerate(values) if i in columns and _clean(v) is not None
-            }
+            record = {columns[i]: _clean(v) for i, v in enumerate(values) if i in columns and _clean(v) is not None}
             if record:
                 result.append((number, record))
         return result
@@ -92,25 +90,28 @@ class _WorkbookReader:
             self.origins[(*path, key)] = Origin(row, sheet, key)
 
 
-def _match_sheets(reader: _WorkbookReader, names: list[str]) -> dict[str, str]:
-    """Known sheet name → the workbook's sheet title."""
+def _is_blank(worksheet: Any) -> bool:
+    return all(_clean(v) is None for row in worksheet.iter_rows(values_only=True) for v in row)
+
+
+def _match_sheets(reader: _WorkbookReader, workbook: Any) -> dict[str, str]:
+    """Known sheet name → the workbook's sheet title. Completely empty extra sheets (Excel's
+    „Tabelle1“) are ignored; an unknown sheet with content is an error."""
     known = {fold_key(s.name): s.name for s in layout.sheets()}
     found: dict[str, str] = {}
-    for title in names:
+    for title in workbook.sheetnames:
         key = fold_key(title)
         if key == fold_key(layout.EXPLANATION_SHEET):
             continue
         if key in known:
             found[known[key]] = title
-        else:
+        elif not _is_blank(workbook[title]):
             allowed = [s.name for s in layout.sheets()]
             message = unknown_name_message("Unbekanntes Tabellenblatt", title, allowed)
             reader.issue(message, Origin(sheet=title))
     for spec in layout.sheets():
         if spec.required and spec.name not in found:
-            reader.issue(
-                f"Das Tabellenblatt „{spec.name}“ fehlt ({spec.description}).", Origin(sheet=spec.name)
-            )
+            reader.issue(f"Das Tabellenblatt „{spec.name}“ fehlt ({spec.description}).", Origin(sheet=spec.name))
     return found
 
 
@@ -231,7 +232,7 @@ def load_xlsx(path: Path, file: str) -> tuple[Any, Origins]:
         ) from None
     try:
         reader = _WorkbookReader(file)
-        titles = _match_sheets(reader, list(workbook.sheetnames))
+        titles = _match_sheets(reader, workbook)
         rows = {name: reader.read_rows(workbook[title], layout.sheet(name)) for name, title in titles.items()}
     finally:
         workbook.close()

@@ -21,9 +21,7 @@ def content(path: Path) -> dict[str, list[tuple]]:
     workbook = load_workbook(path)
     result = {ws.title: [tuple(row) for row in ws.iter_rows(values_only=True)] for ws in workbook.worksheets}
     result["_validations"] = [
-        (ws.title, str(v.sqref), v.formula1)
-        for ws in workbook.worksheets
-        for v in ws.data_validations.dataValidation
+        (ws.title, str(v.sqref), v.formula1) for ws in workbook.worksheets for v in ws.data_validations.dataValidation
     ]
     return result
 
@@ -107,6 +105,13 @@ def test_unknown_column_and_sheet_suggest_the_closest_name(workbook_file):
     text = str(info.value)
     assert "Blatt „Kennzahl“: Unbekanntes Tabellenblatt „Kennzahl“ – meinten Sie „Kennzahlen“?" in text
     assert "Blatt „Ziele“, Zeile 1, Spalte „prioritat“" in text and "meinten Sie „prioritaet“?" in text
+
+
+def test_empty_extra_sheets_are_ignored(workbook_file):
+    workbook = load_workbook(workbook_file)
+    workbook.create_sheet("Tabelle1")
+    workbook.save(workbook_file)
+    assert load_goal_set(workbook_file).goal_set.municipality == "Musterstadt"
 
 
 def test_header_spelling_with_umlauts_is_accepted(workbook_file):
