@@ -16,11 +16,17 @@ def estimate_tokens(text: str) -> int:
     return int(len(text) / CHARS_PER_TOKEN) + 1
 
 
+def escape_source(text: str) -> str:
+    """Angle brackets and double quotes of document text (passage or title) become look-alikes, so a
+    document can neither close the fence nor leave the ``dokument="…"`` attribute."""
+    return text.replace("<", "‹").replace(">", "›").replace('"', "'")
+
+
 def fence(number: int, hit: SearchHit) -> str:
     """Retrieved text as data: escaped so a document cannot close the fence and speak as the system."""
     body = hit.text.replace("<", "‹").replace(">", "›")
     page = f' seite="{hit.page}"' if hit.page else ""
-    return f'<quelle nr="{number}" dokument="{hit.title}"{page}>\n{body}\n</quelle>'
+    return f'<quelle nr="{number}" dokument="{escape_source(hit.title)}"{page}>\n{body}\n</quelle>'
 
 
 def budget_sources(hits: list[SearchHit], order: list[int], max_tokens: int) -> tuple[str, list[int]]:
