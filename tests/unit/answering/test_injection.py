@@ -81,7 +81,8 @@ def test_llm_gets_the_document_only_inside_the_fence_and_the_rules_unchanged(llm
     assert "HACKED" not in rest and "Ignoriere" not in rest and "Parkgebühr in der Innenstadt beträgt" not in rest
     assert prompt.count("<quelle ") == prompt.count("</quelle>") == len(sources)
     assert "<system>" not in prompt
-    assert rest.rstrip().endswith("Frage: Wie hoch ist die Parkgebühr in der Innenstadt?\n\nAntwort mit Quellennummern:")
+    question = "Frage: Wie hoch ist die Parkgebühr in der Innenstadt?"
+    assert rest.rstrip().endswith(f"{question}\n\nAntwort mit Quellennummern:")
 
 
 def test_llm_answer_echoing_the_injection_is_not_supported_by_citations(llm_services):
