@@ -163,12 +163,8 @@ def bench(strategic: int, runs: int) -> dict[str, Any]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument(
-        "--strategic", type=int, default=50, help="strategische Ziele unter den 500 (Standard 50)"
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--strategic", type=int, default=50, help="strategische Ziele unter den 500 (Standard 50)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "check.json")
     args = parser.parse_args()

@@ -17,9 +17,7 @@ def register(subparsers, add_common_options) -> None:
         "1: Fehler gefunden, 2: Datei nicht lesbar.",
     )
     check.add_argument("file", nargs="?", type=Path, metavar="DATEI", help="Zielsystem (.yaml, .json, .xlsx)")
-    check.add_argument(
-        "--format", choices=["text", "markdown", "json"], default="text", help="Berichtsformat"
-    )
+    check.add_argument("--format", choices=["text", "markdown", "json"], default="text", help="Berichtsformat")
     check.add_argument("--out", type=Path, metavar="DATEI", help="Bericht in eine Datei schreiben")
     check.add_argument(
         "--template",
@@ -70,9 +68,7 @@ def run_check(args: argparse.Namespace) -> int:
         try:
             args.out.write_text(report, encoding="utf-8")
         except OSError as exc:
-            raise UserError(
-                f"Der Bericht kann nicht nach {args.out} geschrieben werden ({exc.strerror})."
-            ) from exc
+            raise UserError(f"Der Bericht kann nicht nach {args.out} geschrieben werden ({exc.strerror}).") from exc
         print(f"Bericht geschrieben: {args.out}", file=sys.stderr)
     else:
         sys.stdout.write(report)

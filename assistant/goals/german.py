@@ -159,9 +159,7 @@ def project_noun(word: str, headline: bool = False) -> bool:
 
 
 def _is_headline_only(form: str) -> bool:
-    return any(
-        form == noun or form.endswith(noun) for noun in lexicon.HEADLINE_PROJECT_NOUNS if len(noun) >= 5
-    )
+    return any(form == noun or form.endswith(noun) for noun in lexicon.HEADLINE_PROJECT_NOUNS if len(noun) >= 5)
 
 
 def tokens(text: str) -> list[str]:
@@ -208,9 +206,7 @@ def main_clause(sentence: str) -> list[str]:
 
 
 def _is_noun(word: str) -> bool:
-    return (word[:1].isupper() and not word.isupper()) or (
-        word.isupper() and len(word) > 1 and word.isalpha()
-    )
+    return (word[:1].isupper() and not word.isupper()) or (word.isupper() and len(word) > 1 and word.isalpha())
 
 
 def _skip_phrase(words: list[str], i: int) -> int:
@@ -247,12 +243,7 @@ def _head_index(words: list[str]) -> int | None:
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if lower in _DETERMINERS or lower in _PRONOUNS or word.islower() or word[:1].isdigit():
             i += 1
-        elif (
-            i == 0
-            and lower.endswith(("e", "en", "er", "es", "em"))
-            and _is_noun(nxt)
-            and not project_noun(word)
-        ):
+        elif i == 0 and lower.endswith(("e", "en", "er", "es", "em")) and _is_noun(nxt) and not project_noun(word):
             i += 1  # capitalised adjective at the start: „Freie Stellen …“, „Neue Quartiere …“
         else:
             return i

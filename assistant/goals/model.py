@@ -64,9 +64,7 @@ def _budget(value: Any) -> Any:
             if isinstance(year, float) and year.is_integer():
                 year = int(year)
             if not isinstance(year, int) or isinstance(year, bool):
-                raise PydanticCustomError(
-                    "budget_year", "Jahreszahl erwartet, gefunden „{key}“", {"key": key}
-                )
+                raise PydanticCustomError("budget_year", "Jahreszahl erwartet, gefunden „{key}“", {"key": key})
             if not isinstance(number, int | float) or isinstance(number, bool):
                 raise PydanticCustomError(
                     "budget_amount",
@@ -89,9 +87,7 @@ Budget = Annotated[float | dict[Year, Number], BeforeValidator(_budget)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", coerce_numbers_to_str=True, str_strip_whitespace=True, frozen=False
-    )
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, str_strip_whitespace=True, frozen=False)
 
 
 class Handlungsfeld(_Model):
@@ -155,9 +151,7 @@ class Goal(_Model):
         None, alias="art", description="Zielart; restriktion = Rahmenbedingung, zählt nicht als Ziel"
     )
     priority: Priority | None = Field(None, alias="prioritaet", description="Prioritätsklasse")
-    rank: Integer | None = Field(
-        None, alias="rang", ge=1, description="optionale Rangfolge (1 = wichtigstes)"
-    )
+    rank: Integer | None = Field(None, alias="rang", ge=1, description="optionale Rangfolge (1 = wichtigstes)")
     cross_cutting: Flag = Field(False, alias="querschnitt", description="ja bei Querschnittszielen")
     target_year: Year | None = Field(None, alias="zieljahr", description="Jahr, in dem das Ziel erreicht ist")
     responsible: str | None = Field(None, alias="verantwortlich", description="verantwortliche Stelle")
@@ -179,9 +173,7 @@ class Nachrangigkeit(_Model):
     area: str | None = Field(None, alias="bereich", description="betroffenes Produkt, Aufgabe oder Standard")
     consequence: Consequence | None = Field(None, alias="konsequenz", description="Folge der Nachrangigkeit")
     reason: str | None = Field(None, alias="begruendung", description="Begründung")
-    savings_eur: Number | None = Field(
-        None, alias="einsparung_eur", description="jährliche Einsparung in Euro"
-    )
+    savings_eur: Number | None = Field(None, alias="einsparung_eur", description="jährliche Einsparung in Euro")
 
 
 class Ausnahme(_Model):
@@ -199,9 +191,7 @@ class Fachstrategie(_Model):
         description="Fachstrategie, Beteiligung (kommunales Unternehmen) oder Servicebereich",
     )
     owner: str | None = Field(None, alias="traeger", description="zuständige Stelle oder Gesellschaft")
-    field: str | None = Field(
-        None, alias="handlungsfeld", description="Kennung des Handlungsfelds (optional)"
-    )
+    field: str | None = Field(None, alias="handlungsfeld", description="Kennung des Handlungsfelds (optional)")
     goals: _list(Goal) = Field(default_factory=list, alias="ziele", description="Ziele der Fachstrategie")
 
     @property

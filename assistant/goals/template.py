@@ -71,13 +71,10 @@ def sheet_rows(goal_set: GoalSet) -> dict[str, list[dict[str, Any]]]:
     goals: list[tuple[str | None, dict[str, Any]]] = [(None, g) for g in data["ziele"]]
     goals += [(s["id"], g) for s in data["fachstrategien"] for g in s["ziele"]]
     rows["Ziele"] = [
-        _row(goal, goal_columns, fachstrategie=strategy, **(goal.get("ressourcen") or {}))
-        for strategy, goal in goals
+        _row(goal, goal_columns, fachstrategie=strategy, **(goal.get("ressourcen") or {})) for strategy, goal in goals
     ]
     rows["Kennzahlen"] = [
-        _row(indicator, indicator_columns, ziel=goal["id"])
-        for _, goal in goals
-        for indicator in goal["kennzahlen"]
+        _row(indicator, indicator_columns, ziel=goal["id"]) for _, goal in goals for indicator in goal["kennzahlen"]
     ]
     for key, (name, _, _) in layout.SIMPLE_LISTS.items():
         columns = layout.sheet(name).column_names
@@ -127,9 +124,7 @@ def _explanations(workbook: Any) -> None:
         sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
         columns = layout.general_keys() if spec.name == layout.GENERAL_SHEET else spec.columns
         for column in columns:
-            where = (
-                f"{layout.KEY_COLUMN} = {column.name}" if spec.name == layout.GENERAL_SHEET else column.name
-            )
+            where = f"{layout.KEY_COLUMN} = {column.name}" if spec.name == layout.GENERAL_SHEET else column.name
             sheet.append(
                 [
                     spec.name,

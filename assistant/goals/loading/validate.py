@@ -108,20 +108,14 @@ def _message(error: dict[str, Any]) -> str:
 
 def _clean_loc(loc: tuple[Any, ...]) -> DataPath:
     """Drop pydantic's internal union/validator labels from an error location."""
-    return tuple(
-        part for part in loc if isinstance(part, int) or ("[" not in str(part) and "(" not in str(part))
-    )
+    return tuple(part for part in loc if isinstance(part, int) or ("[" not in str(part) and "(" not in str(part)))
 
 
 def validate_goal_set(data: Any, file: str, origins: Origins) -> GoalSet:
     if not isinstance(data, dict):
         raise GoalSetSchemaError(
             file,
-            [
-                SchemaIssue(
-                    "Die Datei enthält kein Zielsystem (erwartet werden Schlüssel wie kommune, titel, ziele)."
-                )
-            ],
+            [SchemaIssue("Die Datei enthält kein Zielsystem (erwartet werden Schlüssel wie kommune, titel, ziele).")],
         )
     try:
         goal_set = GoalSet.model_validate(data)
@@ -201,8 +195,7 @@ def check_references(goal_set: GoalSet, origins: Origins) -> list[SchemaIssue]:
         if top_level and goal.is_strategic_kind and not goal.field:
             issues.append(
                 _issue(
-                    "Pflichtangabe „handlungsfeld“ fehlt "
-                    "(jedes strategische Ziel gehört zu einem Handlungsfeld).",
+                    "Pflichtangabe „handlungsfeld“ fehlt (jedes strategische Ziel gehört zu einem Handlungsfeld).",
                     (*path, "handlungsfeld"),
                     origins,
                 )

@@ -61,8 +61,7 @@ class _Converter:
                 if key in result:
                     self.issues.append(
                         SchemaIssue(
-                            f"Der Schlüssel „{key}“ steht doppelt "
-                            f"(zuerst in Zeile {self.origins.get(key_path).line}).",
+                            f"Der Schlüssel „{key}“ steht doppelt (zuerst in Zeile {self.origins.get(key_path).line}).",
                             format_path(key_path),
                             Origin(self._line(key_node)),
                         )
@@ -107,9 +106,7 @@ def load_yaml(text: str, file: str) -> tuple[Any, Origins]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         problem = german_syntax_message(exc.problem or exc.context or "Syntaxfehler")
-        raise GoalSetSchemaError(
-            file, [SchemaIssue(f"Kein gültiges YAML: {problem}.", "", Origin(line))]
-        ) from None
+        raise GoalSetSchemaError(file, [SchemaIssue(f"Kein gültiges YAML: {problem}.", "", Origin(line))]) from None
     except yaml.YAMLError as exc:
         raise GoalSetSchemaError(
             file, [SchemaIssue(f"Kein gültiges YAML: {german_syntax_message(str(exc))}.")]

@@ -11,11 +11,7 @@ SEVERITY_LABELS = {"error": "Fehler", "warning": "Warnung", "info": "Hinweis"}
 
 
 def by_severity(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
-    return [
-        (s, [f for f in findings if f.severity == s])
-        for s in SEVERITIES
-        if any(f.severity == s for f in findings)
-    ]
+    return [(s, [f for f in findings if f.severity == s]) for s in SEVERITIES if any(f.severity == s for f in findings)]
 
 
 def counts_text(result: CheckResult) -> str:

@@ -21,9 +21,7 @@ def render(result: CheckResult, goal_set: GoalSet, *, color: bool, width: int) -
         file=buffer, force_terminal=color, no_color=not color, color_system="auto" if color else None,
         width=width, highlight=False, emoji=False, soft_wrap=False,
     )  # fmt: skip
-    console.print(
-        Text(f"Prüfung von {result.file}: {goal_set.title} ({goal_set.municipality})", style="bold")
-    )
+    console.print(Text(f"Prüfung von {result.file}: {goal_set.title} ({goal_set.municipality})", style="bold"))
     console.print(f"Geprüft: {scope_text(goal_set)}.")
     for severity, findings in by_severity(result.findings):
         table = Table(

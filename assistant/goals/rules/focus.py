@@ -14,10 +14,7 @@ _FEW_GOALS = (
 class TooManyGoals(Rule):
     id = "FOC-01"
     title = "Anzahl strategischer Ziele"
-    text = (
-        "Eine Gesamtstrategie konzentriert sich auf wenige strategische Ziele (Warnung über 8, Fehler über "
-        "12)."
-    )
+    text = "Eine Gesamtstrategie konzentriert sich auf wenige strategische Ziele (Warnung über 8, Fehler über 12)."
     severity = "warning"
     basis = _FEW_GOALS
 
@@ -70,10 +67,7 @@ class GoalsPerField(Rule):
     title = "Ziele je Handlungsfeld"
     text = "Je Handlungsfeld stehen höchstens 3 strategische Ziele."
     severity = "warning"
-    basis = (
-        "Praxis – KGSt-Materialien zu Wirkungszielen (zwei bis drei je Produktgruppe); Wedel: höchstens 3 "
-        "je Feld."
-    )
+    basis = "Praxis – KGSt-Materialien zu Wirkungszielen (zwei bis drei je Produktgruppe); Wedel: höchstens 3 je Feld."
 
     def check(self, view):
         per_field: dict[str, list[str]] = {}
@@ -97,9 +91,7 @@ class GoalsPerField(Rule):
 class IndicatorsPerGoal(Rule):
     id = "FOC-04"
     title = "Kennzahlen je Ziel"
-    text = (
-        "Jedes strategische Ziel hat mindestens eine Kennzahl (sonst Fehler) und höchstens 3 (sonst Warnung)."
-    )
+    text = "Jedes strategische Ziel hat mindestens eine Kennzahl (sonst Fehler) und höchstens 3 (sonst Warnung)."
     severity = "error"
     basis = (
         "Recht für die wesentlichen Produkte – Haushaltsverordnungen verlangen Ziele und Kennzahlen (z. B. "

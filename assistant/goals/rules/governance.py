@@ -19,16 +19,13 @@ class ParticipationDocumented(Rule):
     title = "Beteiligung dokumentiert"
     text = "Die Beteiligung von Bürgerschaft und Partnern ist dokumentiert."
     severity = "warning"
-    basis = (
-        f"{_PROCESS}: Bürgerengagement und Partner (Unternehmen, Verbände, Vereine, Jobcenter) einbeziehen."
-    )
+    basis = f"{_PROCESS}: Bürgerengagement und Partner (Unternehmen, Verbände, Vereine, Jobcenter) einbeziehen."
 
     def check(self, view):
         if not view.goal_set.participation:
             yield self.finding(
                 "beteiligung",
-                "Die Beteiligung von Bürgerschaft und Partnern ist nicht dokumentiert (beteiligung ist "
-                "leer).",
+                "Die Beteiligung von Bürgerschaft und Partnern ist nicht dokumentiert (beteiligung ist leer).",
                 "Dokumentieren Sie Formate, Zielgruppen, Zeitraum und Zahl der Teilnehmenden, z. B. "
                 "Zukunftswerkstätten, Online-Beteiligung, Fachgespräche mit Unternehmen und Vereinen.",
             )

@@ -65,8 +65,7 @@ class IndicatorProfile(Rule):
             if missing:
                 yield self.finding(
                     location,
-                    f"Bei der Kennzahl {quote(indicator.name)} von Ziel {ref.id} fehlt: "
-                    f"{_missing_list(missing)}.",
+                    f"Bei der Kennzahl {quote(indicator.name)} von Ziel {ref.id} fehlt: {_missing_list(missing)}.",
                     f"Ergänzen Sie {_missing_list(missing)}, damit die Kennzahl eindeutig erhoben und "
                     "berichtet werden kann.",
                     goal=ref,
@@ -104,8 +103,7 @@ class Plausibility(Rule):
             if problems:
                 yield self.finding(
                     location,
-                    f"Die Kennzahl {quote(indicator.name)} von Ziel {ref.id} ist unplausibel: "
-                    f"{'; '.join(problems)}.",
+                    f"Die Kennzahl {quote(indicator.name)} von Ziel {ref.id} ist unplausibel: {'; '.join(problems)}.",
                     "Prüfen Sie Richtung, Basis- und Zielwert sowie Basis- und Zieljahr der Kennzahl.",
                     goal=ref,
                 )

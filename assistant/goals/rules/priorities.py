@@ -47,8 +47,7 @@ class NotEverythingTop(Rule):
         if len(top) == total and total >= self.settings.min_ziele_fuer_alles_a:
             yield self.finding(
                 "ziele",
-                f"Alle {total} strategischen Ziele haben Priorität A – „alles ist wichtig“ setzt keine "
-                "Prioritäten.",
+                f"Alle {total} strategischen Ziele haben Priorität A – „alles ist wichtig“ setzt keine Prioritäten.",
                 f"Stufen Sie Ziele in die Klassen B und C ab; höchstens {allowed} von {total} ({percent} %) "
                 "sollten Priorität A haben.",
             )
@@ -135,9 +134,7 @@ class ExceptionsDeclared(Rule):
     title = "Geschützte und ausgenommene Bereiche"
     text = "Das Zielsystem nennt geschützte oder von Kürzungen ausgenommene Bereiche (ausnahmen)."
     severity = "info"
-    basis = (
-        "Praxis – Leitidee: Zielvorgaben und Restriktionen festlegen, z. B. präventive Maßnahmen schützen."
-    )
+    basis = "Praxis – Leitidee: Zielvorgaben und Restriktionen festlegen, z. B. präventive Maßnahmen schützen."
 
     def check(self, view):
         if not view.goal_set.exceptions:

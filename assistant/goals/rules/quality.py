@@ -5,9 +5,7 @@ from __future__ import annotations
 from assistant.goals.german import generic_phrase, measure_signal
 from assistant.goals.rules.base import Rule, join_ids, quote
 
-_KGST_GOAL = (
-    "Praxis – KGSt: Ziele beschreiben Wirkungen, „ohne dabei konkrete Pläne und Projekte zu enthalten“"
-)
+_KGST_GOAL = "Praxis – KGSt: Ziele beschreiben Wirkungen, „ohne dabei konkrete Pläne und Projekte zu enthalten“"
 
 
 class GoalNotMeasure(Rule):
@@ -76,9 +74,7 @@ class GoalDated(Rule):
                     goal=ref,
                 )
                 continue
-            outside = sorted(
-                {y for y in years if (start is not None and y < start) or (end is not None and y > end)}
-            )
+            outside = sorted({y for y in years if (start is not None and y < start) or (end is not None and y > end)})
             if outside:
                 whose = "von Ziel" if ref.goal.target_year is not None else "der Kennzahlen von Ziel"
                 label = "Das Zieljahr" if len(outside) == 1 else "Die Zieljahre"
@@ -87,8 +83,7 @@ class GoalDated(Rule):
                     ref.at("zieljahr"),
                     f"{label} {join_ids([str(y) for y in outside])} {whose} {ref.id} {verb} außerhalb des "
                     f"Zeithorizonts {span}.",
-                    f"Legen Sie ein Zieljahr im Zeithorizont {span} fest oder passen Sie den Zeithorizont "
-                    "an.",
+                    f"Legen Sie ein Zieljahr im Zeithorizont {span} fest oder passen Sie den Zeithorizont an.",
                     goal=ref,
                 )
 
@@ -102,8 +97,7 @@ class SpecificEnough(Rule):
     )
     severity = "warning"
     basis = (
-        "Praxis – Leitbild-Stil: „Musterstadt ist eine Stadt für alle“ ist ohne Kennzahl zu allgemein, um "
-        "zu steuern."
+        "Praxis – Leitbild-Stil: „Musterstadt ist eine Stadt für alle“ ist ohne Kennzahl zu allgemein, um zu steuern."
     )
 
     def check(self, view):
@@ -125,8 +119,7 @@ class KindStated(Rule):
     id = "GQ-04"
     title = "Zielart angegeben"
     text = (
-        "Bei jedem strategischen Ziel ist die Zielart angegeben (wirkung, leistung, prozess, finanz oder "
-        "restriktion)."
+        "Bei jedem strategischen Ziel ist die Zielart angegeben (wirkung, leistung, prozess, finanz oder restriktion)."
     )
     severity = "info"
     basis = "Praxis – KGSt-Zielsystematik: Wirkungs-, Leistungs-, Prozess- und Finanzziele unterscheiden."
@@ -148,17 +141,14 @@ class FinancialGoalExists(Rule):
     title = "Finanzziel oder Restriktion"
     text = "Das Zielsystem enthält mindestens ein Finanzziel (auf jeder Ebene) oder eine Restriktion."
     severity = "warning"
-    basis = (
-        "Praxis – Mannheim ergänzte 2015 ein achtes, finanzielles Ziel; Leitidee: Restriktionen festlegen."
-    )
+    basis = "Praxis – Mannheim ergänzte 2015 ein achtes, finanzielles Ziel; Leitidee: Restriktionen festlegen."
 
     def check(self, view):
         if any(ref.goal.kind in ("finanz", "restriktion") for ref in view.all_goals):
             return
         yield self.finding(
             "ziele",
-            "Das Zielsystem enthält weder ein Finanzziel (art: finanz) noch eine Restriktion (art: "
-            "restriktion).",
+            "Das Zielsystem enthält weder ein Finanzziel (art: finanz) noch eine Restriktion (art: restriktion).",
             "Ergänzen Sie ein Finanzziel (z. B. „Der Ergebnishaushalt ist ab 2028 ausgeglichen.“) oder "
             "eine Restriktion (z. B. „Leistungserweiterungen sind gegenfinanziert.“).",
         )

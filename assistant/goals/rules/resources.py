@@ -34,9 +34,7 @@ class ProductAssigned(Rule):
         for ref in view.strategic:
             if ref.goal.resources and ref.goal.resources.products:
                 continue
-            if any(
-                c.strategy and c.strategy.kind == "beteiligung" for c in view.contributors.get(ref.id, [])
-            ):
+            if any(c.strategy and c.strategy.kind == "beteiligung" for c in view.contributors.get(ref.id, [])):
                 continue
             yield self.finding(
                 ref.at("ressourcen"),
@@ -65,8 +63,7 @@ class BudgetForTopGoals(Rule):
                 yield self.finding(
                     ref.at("ressourcen", "budget_eur"),
                     f"Ziel {ref.id} hat Priorität A, nennt aber kein Budget (budget_eur).",
-                    f"Beziffern Sie das jährliche Budget für Ziel {ref.id}, damit die Ressourcen der "
-                    "Priorität folgen.",
+                    f"Beziffern Sie das jährliche Budget für Ziel {ref.id}, damit die Ressourcen der Priorität folgen.",
                     goal=ref,
                 )
             elif ref.goal.resources.follow_up_costs_eur is None:
@@ -93,8 +90,7 @@ class StaffForBudget(Rule):
             if budget is not None and ref.goal.resources.staff_fte is None:
                 yield self.finding(
                     ref.at("ressourcen", "stellen_vzae"),
-                    f"Ziel {ref.id} nennt ein Budget von {euro(budget)} je Jahr, aber keine Stellen "
-                    "(stellen_vzae).",
+                    f"Ziel {ref.id} nennt ein Budget von {euro(budget)} je Jahr, aber keine Stellen (stellen_vzae).",
                     f"Geben Sie den Personaleinsatz für Ziel {ref.id} in Vollzeitäquivalenten an (0 ist "
                     "eine gültige Angabe).",
                     goal=ref,
@@ -126,10 +122,8 @@ class MoneyFollowsPriority(Rule):
         inversions = "; ".join(f"Klasse {b} liegt über Klasse {a}" for a, b in breaks)
         yield self.finding(
             "ziele",
-            f"Das Geld folgt nicht der Priorität: durchschnittliches Jahresbudget je Ziel {averages} "
-            f"({inversions}).",
-            "Schichten Sie Mittel zugunsten der höher priorisierten Ziele um oder überprüfen Sie die "
-            "Prioritäten.",
+            f"Das Geld folgt nicht der Priorität: durchschnittliches Jahresbudget je Ziel {averages} ({inversions}).",
+            "Schichten Sie Mittel zugunsten der höher priorisierten Ziele um oder überprüfen Sie die Prioritäten.",
         )
 
 

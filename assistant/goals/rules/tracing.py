@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from assistant.goals.rules.base import Rule, join_ids
 
-_ROOF = (
-    "Praxis – Leitidee: die Gesamtstrategie ist das Dach; Fachstrategien und Beteiligungen leiten sich aus "
-    "ihr ab"
-)
+_ROOF = "Praxis – Leitidee: die Gesamtstrategie ist das Dach; Fachstrategien und Beteiligungen leiten sich aus ihr ab"
 
 
 class ContributesToRoof(Rule):
@@ -33,8 +30,7 @@ class ContributesToRoof(Rule):
             yield self.finding(
                 ref.at("beitrag_zu"),
                 message,
-                f"Tragen Sie in beitrag_zu das strategische Ziel ein, dem Ziel {ref.id} dient (z. B. "
-                f"{examples}).",
+                f"Tragen Sie in beitrag_zu das strategische Ziel ein, dem Ziel {ref.id} dient (z. B. {examples}).",
                 goal=ref,
             )
 
@@ -43,8 +39,7 @@ class GoalCovered(Rule):
     id = "TRC-02"
     title = "Strategisches Ziel abgeleitet"
     text = (
-        "Zu jedem strategischen Ziel trägt mindestens ein Ziel einer Fachstrategie bei (wenn es "
-        "Fachstrategien gibt)."
+        "Zu jedem strategischen Ziel trägt mindestens ein Ziel einer Fachstrategie bei (wenn es Fachstrategien gibt)."
     )
     severity = "warning"
     basis = _ROOF + "."
@@ -57,8 +52,7 @@ class GoalCovered(Rule):
                 yield self.finding(
                     ref.location,
                     f"Zum strategischen Ziel {ref.id} trägt kein Ziel einer Fachstrategie bei.",
-                    f"Leiten Sie Ziel {ref.id} in mindestens eine Fachstrategie ab (dort beitrag_zu: "
-                    f"[{ref.id}]).",
+                    f"Leiten Sie Ziel {ref.id} in mindestens eine Fachstrategie ab (dort beitrag_zu: [{ref.id}]).",
                     goal=ref,
                 )
 
@@ -75,16 +69,11 @@ class CompanyFinancialGoal(Rule):
             if strategy.kind != "beteiligung":
                 continue
             if any(
-                goal.kind == "finanz"
-                or (goal.resources is not None and goal.resources.annual_budget is not None)
+                goal.kind == "finanz" or (goal.resources is not None and goal.resources.annual_budget is not None)
                 for goal in strategy.goals
             ):
                 continue
-            name = (
-                f"„{strategy.name}“ ({strategy.id})"
-                if strategy.name and strategy.id
-                else f"„{strategy.label}“"
-            )
+            name = f"„{strategy.name}“ ({strategy.id})" if strategy.name and strategy.id else f"„{strategy.label}“"
             yield self.finding(
                 f"fachstrategien[{index}]",
                 f"Die Beteiligung {name} hat weder ein Finanzziel noch ein Ziel mit Budget.",

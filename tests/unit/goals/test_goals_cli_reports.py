@@ -20,9 +20,7 @@ def hash_embedder(monkeypatch):
     from assistant.index.embedders import HashEmbedder
 
     original = wiring.build_services
-    monkeypatch.setattr(
-        wiring, "build_services", lambda settings, **seams: original(settings, embedder=HashEmbedder())
-    )
+    monkeypatch.setattr(wiring, "build_services", lambda settings, **seams: original(settings, embedder=HashEmbedder()))
 
 
 def run(capsys, *args) -> tuple[int, str, str]:
@@ -67,19 +65,12 @@ def test_exit_code_two_for_unreadable_files_with_a_german_message(tmp_path, caps
     )
     code, out, err = run(capsys, path, "--format", "json")
     assert code == 2 and out == ""
-    assert (
-        err.startswith("Fehler: Die Datei")
-        and "Zeile 5" in err
-        and "prioritaet" in err
-        and "Traceback" not in err
-    )
+    assert err.startswith("Fehler: Die Datei") and "Zeile 5" in err and "prioritaet" in err and "Traceback" not in err
     assert run(capsys, tmp_path / "fehlt.yaml")[0] == 2
     assert run(capsys)[0] == 2  # no file given
 
 
-@pytest.mark.parametrize(
-    "name", ["fehler-prioritaeten.json", "fehler-dach-und-prozess.xlsx", "fehler-fokus.yaml"]
-)
+@pytest.mark.parametrize("name", ["fehler-prioritaeten.json", "fehler-dach-und-prozess.xlsx", "fehler-fokus.yaml"])
 def test_all_three_input_forms(capsys, name):
     code, out, _ = run(capsys, EXAMPLES / name, "--format", "json")
     assert code == 1 and json.loads(out)["summary"]["error"] > 0
@@ -98,17 +89,13 @@ def test_text_report_is_coloured_on_a_terminal():
     from assistant.index.embedders import HashEmbedder
     from assistant.settings import PruefungSettings
 
-    goal_set, result = GoalSetChecker(PruefungSettings(), HashEmbedder()).check_file(
-        EXAMPLES / "fehler-fokus.yaml"
-    )
+    goal_set, result = GoalSetChecker(PruefungSettings(), HashEmbedder()).check_file(EXAMPLES / "fehler-fokus.yaml")
     assert "\x1b[" in render(result, goal_set, "text", color=True, width=100)
 
 
 def test_markdown_report_to_a_file(tmp_path, capsys):
     out_file = tmp_path / "bericht.md"
-    code, out, err = run(
-        capsys, EXAMPLES / "fehler-ressourcen.yaml", "--format", "markdown", "--out", out_file
-    )
+    code, out, err = run(capsys, EXAMPLES / "fehler-ressourcen.yaml", "--format", "markdown", "--out", out_file)
     report = out_file.read_text(encoding="utf-8")
     assert code == 1 and out == "" and "bericht.md" in err
     assert report.startswith("# Prüfbericht: Kreisstrategie Nordheide 2032")

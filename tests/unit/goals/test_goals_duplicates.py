@@ -38,10 +38,7 @@ def lex(a: str, b: str) -> float:
 
 
 def test_lexical_similarity_handles_stems_compounds_and_synonyms():
-    assert (
-        lex("Der CO2-Ausstoß sinkt um 40 Prozent.", "Die Treibhausgasemissionen gehen um 40 Prozent zurück.")
-        == 1
-    )
+    assert lex("Der CO2-Ausstoß sinkt um 40 Prozent.", "Die Treibhausgasemissionen gehen um 40 Prozent zurück.") == 1
     assert lex("Die Zahl der Wohnungen steigt um 500.", "Die Zahl der Arbeitsplätze steigt um 500.") == 0
     inflected = lex("Musterstadt hat bezahlbaren Wohnraum.", "In Musterstadt ist Wohnraum bezahlbar.")
     assert inflected == pytest.approx(1.0)
@@ -59,9 +56,7 @@ def _with_duplicate(title: str) -> dict:
 
 
 def test_gq06_finds_the_same_outcome_in_other_words_with_one_finding_naming_both():
-    data = _with_duplicate(
-        "Bis 2030 verlassen weniger als 4 Prozent der Jugendlichen die Schule ohne Abschluss."
-    )
+    data = _with_duplicate("Bis 2030 verlassen weniger als 4 Prozent der Jugendlichen die Schule ohne Abschluss.")
     findings = [f for f in check(data, embedder=ConstantEmbedder()) if f.rule == "GQ-06"]
     assert [(f.severity, f.goal_id, f.location) for f in findings] == [("warning", "Z7", "ziele[6].titel")]
     assert "Ziel Z7" in findings[0].message and "Ziel Z1" in findings[0].message
@@ -74,15 +69,11 @@ def test_gq06_silent_for_different_outcomes_in_the_same_field():
 
 
 def test_gq06_threshold_boundary_and_weight():
-    data = _with_duplicate(
-        "In Musterstadt ist Wohnraum für alle Generationen bezahlbar."
-    )  # Z2 in other words
+    data = _with_duplicate("In Musterstadt ist Wohnraum für alle Generationen bezahlbar.")  # Z2 in other words
 
     # the same content words: lexical 1; orthogonal vectors: cosine 0 → score = weight 0.6
     def gq06(**thresholds):
-        return [
-            f.goal_id for f in check(data, embedder=OrthogonalEmbedder(), **thresholds) if f.rule == "GQ-06"
-        ]
+        return [f.goal_id for f in check(data, embedder=OrthogonalEmbedder(), **thresholds) if f.rule == "GQ-06"]
 
     assert gq06(duplikat_schwelle=0.6) == ["Z7"]
     assert gq06(duplikat_schwelle=0.61) == []
@@ -92,9 +83,7 @@ def test_gq06_threshold_boundary_and_weight():
 def test_gq06_one_finding_per_pair_later_goal_named():
     data = example()
     for goal_id in ("N1", "N2"):
-        data["ziele"].append(
-            new_goal(goal_id, "Musterstadt hat bezahlbaren Wohnraum für alle Generationen.", "HF2")
-        )
+        data["ziele"].append(new_goal(goal_id, "Musterstadt hat bezahlbaren Wohnraum für alle Generationen.", "HF2"))
     assert [g for _, g in found(data, "GQ-06")] == ["N1", "N2", "N2"]  # Z2–N1, Z2–N2, N1–N2
 
 

@@ -49,9 +49,7 @@ def test_wrong_type_and_value_outside_the_allowed_set(tmp_path):
     text = MINIMAL.replace("prioritaet: B", "prioritaet: D\n    zieljahr: bald")
     error = schema_error(tmp_path, text)
     messages = [issue.describe() for issue in error.issues]
-    assert messages[0].startswith(
-        "Zeile 10, ziele[0].prioritaet: Unzulässiger Wert „D“; erlaubt sind: A, B, C"
-    )
+    assert messages[0].startswith("Zeile 10, ziele[0].prioritaet: Unzulässiger Wert „D“; erlaubt sind: A, B, C")
     assert messages[1] == "Zeile 11, ziele[0].zieljahr: ganze Zahl erwartet, gefunden „bald“."
 
 

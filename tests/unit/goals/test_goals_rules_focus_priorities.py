@@ -48,9 +48,7 @@ def _fields(count: int) -> dict:
     return data
 
 
-@pytest.mark.parametrize(
-    ("count", "expected"), [(2, [("info", None)]), (3, []), (8, []), (9, [("info", None)])]
-)
+@pytest.mark.parametrize(("count", "expected"), [(2, [("info", None)]), (3, []), (8, []), (9, [("info", None)])])
 def test_foc02_boundaries(count, expected):
     assert found(_fields(count), "FOC-02") == expected
 
@@ -64,9 +62,7 @@ def test_foc03_one_finding_per_crowded_field_with_field_location():
     ]
     # HF5 now holds Z5, Z6, N1, N2 (the constraint R1 does not count)
     findings = [f for f in check(data) if f.rule == "FOC-03"]
-    assert [(f.severity, f.goal_id, f.location) for f in findings] == [
-        ("warning", None, "handlungsfelder[4]")
-    ]
+    assert [(f.severity, f.goal_id, f.location) for f in findings] == [("warning", None, "handlungsfelder[4]")]
     assert "HF5" in findings[0].message and "4 strategische Ziele" in findings[0].message
 
 
