@@ -22,6 +22,14 @@ class Evidence:
     hits: list[SearchHit]
     units: list[ScoredUnit] = field(default_factory=list)
     word_weights: dict[str, float] = field(default_factory=dict)
+    # 0-based ranks of the passages the generator was shown (an LLM prompt is cut by its token budget);
+    # None: all of ``hits``. Markers to other passages point to nothing the generator read.
+    shown: list[int] | None = None
+
+    def citable(self) -> set[int]:
+        """The 1-based passage numbers an answer may cite."""
+        ranks = range(len(self.hits)) if self.shown is None else self.shown
+        return {index + 1 for index in ranks}
 
     @property
     def best_score(self) -> float:

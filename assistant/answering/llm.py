@@ -77,7 +77,8 @@ class LLMGenerator:
         from langchain_core.messages import HumanMessage, SystemMessage
 
         order = evidence.relevant_hits(self._threshold) or list(range(len(evidence.hits)))
-        sources, _ = budget_sources(evidence.hits, order, self._max_context_tokens)
+        sources, included = budget_sources(evidence.hits, order, self._max_context_tokens)
+        evidence.shown = included
         messages = [
             SystemMessage(content=self._system.render(kommune=self._municipality)),
             HumanMessage(

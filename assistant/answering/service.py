@@ -116,8 +116,7 @@ class AnswerService:
         return not (asks_when(query) and not _DATE.search(text))
 
     def _finish(self, question: str, query: str, text: str, evidence: Evidence) -> Answer:
-        valid = set(range(1, len(evidence.hits) + 1))
-        cleaned, removed = drop_invalid_markers(text, valid)
+        cleaned, removed = drop_invalid_markers(text, evidence.citable())
         cited = sorted(set(markers_in(cleaned)))
         citations = [
             Citation(
