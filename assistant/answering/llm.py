@@ -70,8 +70,8 @@ class LLMGenerator:
 
         prompt = self._rewrite.render(verlauf=format_history(history), frage=question)
         result = self._model.invoke([HumanMessage(content=prompt)])
-        rewritten = str(result.content).strip().strip('"„“').splitlines()[0] if result.content else ""
-        return rewritten or question
+        lines = [line.strip().strip('"„“').strip() for line in str(result.content or "").splitlines()]
+        return next((line for line in lines if line), question)  # the first line is the question
 
     def generate(self, question: str, evidence: Evidence, history: list[ChatTurn]) -> Iterator[str]:
         from langchain_core.messages import HumanMessage, SystemMessage
