@@ -102,6 +102,8 @@ class AnswerService:
         """Relevant enough, and the best units contain what the question hinges on."""
         if evidence.best_score < self._settings.min_relevance or _asked_year_missing(query, evidence):
             return False
+        if all(_YEAR.fullmatch(word) for word in evidence.word_weights):
+            return False  # „Und wie hoch war er 2025?“ without a conversation: a year alone names no topic
         chosen = ExtractiveGenerator(self._settings.max_sentences).select(evidence)
         # for each part of the question, one unit (a sentence, two neighbouring sentences or a table
         # row) must hold its key words: „Stadtwerke“ in one sentence and „Beschäftigte“ in another
