@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from assistant.answering.evidence import Evidence
 from assistant.answering.models import ChatTurn
 from assistant.answering.prompts import load_prompt
+from assistant.errors import UserError
 from assistant.models import SearchHit
 
 CHARS_PER_TOKEN = 3.5  # German text with a BPE tokenizer; an estimate that needs no tokenizer download
@@ -47,16 +48,24 @@ def format_history(history: list[ChatTurn], max_turns: int = 6) -> str:
     turns = history[-max_turns:]
     if not turns:
         return "(kein Verlauf)"
-    return "\n".join(
-        f"{'Frage' if t.role == 'user' else 'Antwort'}: {t.content.strip()[:600]}" for t in turns
-    )
+    return "\n".join(f"{'Frage' if t.role == 'user' else 'Antwort'}: {t.content.strip()[:600]}" for t in turns)
 
 
 class LLMGenerator:
     def __init__(
-        self, chat_model, *, name: str, municipality: str, max_context_tokens: int, threshold: float
+        self,
+        chat_model,
+        *,
+        name: str,
+        municipality: str,
+        max_context_tokens: int,
+        threshold: float,
+        explain_error: Callable[[Exception], Exception] | None = None,
     ):
+        """``explain_error`` turns an SDK exception (connection, timeout, HTTP status) into a German
+        :class:`~assistant.errors.UserError`; without it, exceptions pass through unchanged."""
         self._model = chat_model
+        self._explain_error = explain_error
         self.name = name
         self._municipality = municipality
         self._max_context_tokens = max_context_tokens
@@ -69,7 +78,7 @@ class LLMGenerator:
         from langchain_core.messages import HumanMessage
 
         prompt = self._rewrite.render(verlauf=format_history(history), frage=question)
-        result = self._model.invoke([HumanMessage(content=prompt)])
+        result = self.invoke([HumanMessage(content=prompt)])
         lines = [line.strip().strip('"„“').strip() for line in str(result.content or "").splitlines()]
         return next((line for line in lines if line), question)  # the first line is the question
 
@@ -81,10 +90,30 @@ class LLMGenerator:
         evidence.shown = included
         messages = [
             SystemMessage(content=self._system.render(kommune=self._municipality)),
-            HumanMessage(
-                content=self._user.render(frage=question, quellen=sources, verlauf=format_history(history))
-            ),
+            HumanMessage(content=self._user.render(frage=question, quellen=sources, verlauf=format_history(history))),
         ]
-        for chunk in self._model.stream(messages):
-            if chunk.content:
-                yield str(chunk.content)
+        try:
+            for chunk in self._model.stream(messages):
+                if chunk.content:
+                    yield str(chunk.content)
+        except Exception as exc:
+            error = self._explained(exc)
+            if error is None:
+                raise
+            raise error from exc
+
+    def invoke(self, messages: list) -> object:
+        """One non-streaming call of the chat model (follow-up rewrite, draft sentences)."""
+        try:
+            return self._model.invoke(messages)
+        except Exception as exc:
+            error = self._explained(exc)
+            if error is None:
+                raise
+            raise error from exc
+
+    def _explained(self, exc: Exception) -> Exception | None:
+        """The German error for ``exc``, or None to re-raise it as it is."""
+        if self._explain_error is None or isinstance(exc, UserError):
+            return None
+        return self._explain_error(exc)

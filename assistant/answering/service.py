@@ -185,7 +185,7 @@ def build_generator(settings, services) -> Generator:
 
     if settings.llm.provider == "extractive":
         return ExtractiveGenerator(settings.answer.max_sentences)
-    from assistant.answering.chat_models import build_chat_model
+    from assistant.answering.chat_models import build_chat_model, explain_llm_error
     from assistant.answering.llm import LLMGenerator
 
     return LLMGenerator(
@@ -194,4 +194,5 @@ def build_generator(settings, services) -> Generator:
         municipality=settings.kommune,
         max_context_tokens=settings.llm.max_context_tokens,
         threshold=settings.answer.min_relevance,
+        explain_error=lambda exc: explain_llm_error(exc, settings.llm),
     )

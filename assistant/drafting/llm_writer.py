@@ -11,7 +11,7 @@ from assistant.ingest.chunking import split_sentences
 
 class LLMFieldWriter:
     def __init__(self, llm_generator) -> None:
-        self._model = llm_generator._model  # the LangChain chat model behind the answer generator
+        self._generator = llm_generator  # its chat model; failures come back as German UserErrors
         self._system = load_prompt("entwurf_system")
         self._field = load_prompt("entwurf_handlungsfeld")
 
@@ -40,5 +40,5 @@ class LLMFieldWriter:
                 )
             ),
         ]
-        text = str(self._model.invoke(messages).content).strip()
+        text = str(self._generator.invoke(messages).content).strip()
         return [s.strip() for s in split_sentences(" ".join(text.split())) if s.strip()][:3]
