@@ -22,6 +22,8 @@ class Evidence:
     hits: list[SearchHit]
     units: list[ScoredUnit] = field(default_factory=list)
     word_weights: dict[str, float] = field(default_factory=dict)
+    part_words: list[set[str]] = field(default_factory=list)  # question words per question part
+    part_texts: list[str] = field(default_factory=list)
     # 0-based ranks of the passages the generator was shown (an LLM prompt is cut by its token budget);
     # None: all of ``hits``. Markers to other passages point to nothing the generator read.
     shown: list[int] | None = None
@@ -58,4 +60,8 @@ def gather_evidence(question: str, hits: list[SearchHit], scorer: RelevanceScore
         for unit, score in zip(units, scores, strict=True)
     ]
     scored.sort(key=lambda s: (-s.score, s.unit.hit_index, s.unit.position))
-    return Evidence(question, hits, scored, {head: weight for head, _, weight in words})
+    from assistant.answering.relevance import split_question
+
+    texts = split_question(question)
+    parts = [{head for head, _, _ in scorer.question_words(part)} for part in texts]
+    return Evidence(question, hits, scored, {head: weight for head, _, weight in words}, parts, texts)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from assistant.answering.evidence import Evidence, ScoredUnit
 from assistant.answering.models import ChatTurn
+from assistant.answering.relevance import wants_quantity
 
 
 class ExtractiveGenerator:
@@ -33,9 +34,28 @@ class ExtractiveGenerator:
         best = evidence.best_score
         total = sum(evidence.word_weights.values()) or 1.0
         chosen: list[ScoredUnit] = [evidence.units[0]]
-        covered = set(evidence.units[0].covers)
-        candidates = [u for u in evidence.units[1:] if u.score >= best * self._relative_cutoff]
-        sentences = chosen[0].unit.span
+        # a question in two parts („Wie hoch … und ab wann …?“) gets the best unit for each part
+        parts = evidence.part_words if len(evidence.part_words) > 1 else []
+        for part_words, part_text in zip(parts, evidence.part_texts, strict=False):
+            have = set().union(*(c.covers for c in chosen))
+            wanted = part_words - have
+            fitting = [
+                u for u in evidence.units
+                if u.score >= best * 0.5 and (wanted & u.covers or not wanted) and answers_type(part_text, u.unit.text)
+            ]  # fmt: skip
+            if not fitting or any(answers_type(part_text, c.unit.text) and not wanted for c in chosen):
+                continue
+            pick = max(fitting, key=lambda u: (len(wanted & u.covers), u.score))
+            for index, present in enumerate(chosen):
+                if _similar(pick.unit.text, present.unit.text):
+                    if len(pick.unit.text) > len(present.unit.text):
+                        chosen[index] = pick  # the pair that holds the chosen sentence and the next one
+                    break
+            else:
+                chosen.append(pick)
+        covered = set().union(*(c.covers for c in chosen))
+        candidates = [u for u in evidence.units[1:] if u.score >= best * self._relative_cutoff and u not in chosen]
+        sentences = sum(c.unit.span for c in chosen)
         while candidates and sentences < self._max_sentences:
             already = frozenset(covered)
             candidates.sort(key=lambda c: c.score + _new_weight(c, already, evidence, total), reverse=True)
@@ -48,6 +68,28 @@ class ExtractiveGenerator:
             covered |= candidate.covers
             sentences += candidate.unit.span
         return chosen
+
+
+_DIGIT = re.compile(r"\d")
+_DATE = re.compile(
+    r"\b(?:19|20)\d{2}\b|\b\d{1,2}\.\d{1,2}\.|\b(?:januar|februar|märz|april|mai|juni|juli|august|"
+    r"september|oktober|november|dezember|frühjahr|sommer|herbst|winter)\b",
+    re.IGNORECASE,
+)
+_WHEN = re.compile(r"\b(wann|bis wann|ab wann|seit wann|welchem jahr|welchem datum|welchem tag)\b", re.IGNORECASE)
+
+
+def asks_when(question: str) -> bool:
+    return bool(_WHEN.search(question))
+
+
+def answers_type(question: str, text: str) -> bool:
+    """A „wann“ question needs a date, a „wie viel/hoch“ question a figure."""
+    if asks_when(question):
+        return bool(_DATE.search(text))
+    if wants_quantity(question):
+        return bool(_DIGIT.search(text))
+    return True
 
 
 def _new_weight(candidate: ScoredUnit, covered: frozenset[str], evidence: Evidence, total: float) -> float:

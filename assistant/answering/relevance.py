@@ -31,8 +31,11 @@ KEY_WORD_MIN_IDF = 1.5  # below: words found in a large share of passages („St
 
 
 def _compound_variant(head: str, present: set[str]) -> bool:
-    """„Liquiditätskredite“ asked, „Kredite zur Liquiditätssicherung“ written: some term starts
-    like the compound and another is its last part."""
+    """Compounds written differently: „Besetzung“ asked, „Stellenbesetzung“ written (the word is a
+    part of a longer term); „Liquiditätskredite“ asked, „Kredite zur Liquiditätssicherung“ written
+    (some term starts like the compound and another is its last part)."""
+    if len(head) >= 6 and any(len(t) > len(head) + 2 and (t.endswith(head) or t.startswith(head)) for t in present):
+        return True
     if len(head) < 10:
         return False
     for cut in range(5, len(head) - 3):
@@ -123,7 +126,7 @@ class RelevanceScorer:
         rarest = max(keys, key=lambda w: keys[w][0])
         total = sum(weight for weight, _ in keys.values())
         found = sum(weight for word, (weight, _) in keys.items() if word in covers)
-        return rarest in covers and found >= 0.7 * total
+        return rarest in covers and found >= 0.75 * total
 
     def covered(self, words: list[tuple[str, list[str], float]], text: str) -> set[str]:
         """The question words (by stem) a text contains, whole or by at least half of its parts."""
@@ -132,7 +135,8 @@ class RelevanceScorer:
             head
             for head, parts, _ in words
             if head in present
-            or (parts and sum(p in present for p in parts) >= len(parts) / 2)
+            # a compound found by its parts: all of two parts („Jahres|gehalt“ is not „Jahr“)
+            or (parts and sum(p in present for p in parts) >= max(2, len(parts) * 2 / 3))
             or _compound_variant(head, present)
         }
 

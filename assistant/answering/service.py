@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from typing import Protocol
 
 from assistant.answering.evidence import Evidence, gather_evidence
-from assistant.answering.extractive import ExtractiveGenerator
+from assistant.answering.extractive import ExtractiveGenerator, answers_type
 from assistant.answering.followup import history_aware_query, looks_like_follow_up
 from assistant.answering.markers import drop_invalid_markers, markers_in
 from assistant.answering.models import Answer, ChatTurn, Citation
-from assistant.answering.relevance import RelevanceScorer, split_question, wants_quantity
+from assistant.answering.relevance import RelevanceScorer, split_question
 from assistant.answering.support import check_sentences
 from assistant.errors import UserError
 from assistant.models import SearchFilters
@@ -28,9 +28,7 @@ class Generator(Protocol):
 
 
 class AnswerService:
-    def __init__(
-        self, retriever, keyword_index, embedder, generator: Generator, settings: AnswerSettings
-    ) -> None:
+    def __init__(self, retriever, keyword_index, embedder, generator: Generator, settings: AnswerSettings) -> None:
         self._retriever = retriever
         self._keyword = keyword_index
         self._embedder = embedder
@@ -66,9 +64,7 @@ class AnswerService:
                 pass  # rewriting is an aid; the heuristic below still resolves most follow-ups
         return history_aware_query(question, history)
 
-    def ask(
-        self, question: str, history: list[ChatTurn] | None = None, filters: SearchFilters | None = None
-    ) -> Answer:
+    def ask(self, question: str, history: list[ChatTurn] | None = None, filters: SearchFilters | None = None) -> Answer:
         answer = None
         for item in self.stream(question, history, filters):
             if isinstance(item, Answer):
@@ -112,18 +108,14 @@ class AnswerService:
             keys = self._scorer.key_words(part)
             if not any(self._scorer.holds_key_words(keys, u.covers) for u in evidence.units):
                 return False
-        text = " ".join(u.unit.context for u in chosen)
-        if wants_quantity(query) and not re.search(r"\d", text):
-            return False
-        return not (asks_when(query) and not _DATE.search(text))
+        text = " ".join(u.unit.text for u in chosen)  # the answer itself, not its title or heading
+        return all(answers_type(part, text) for part in split_question(query))
 
     def _finish(self, question: str, query: str, text: str, evidence: Evidence) -> Answer:
         cleaned, removed = drop_invalid_markers(text, evidence.citable())
         cited = sorted(set(markers_in(cleaned)))
         citations = [
-            Citation(
-                n=n, doc_id=h.doc_id, title=h.title, page=h.page, text=h.text, section=h.section, path=h.path
-            )
+            Citation(n=n, doc_id=h.doc_id, title=h.title, page=h.page, text=h.text, section=h.section, path=h.path)
             for n in cited
             for h in [evidence.hits[n - 1]]
         ]
@@ -133,14 +125,10 @@ class AnswerService:
         )  # fmt: skip
         warnings = []
         if removed:
-            warnings.append(
-                f"Quellenverweise ohne Textstelle entfernt: {', '.join(f'[{n}]' for n in removed)}."
-            )
+            warnings.append(f"Quellenverweise ohne Textstelle entfernt: {', '.join(f'[{n}]' for n in removed)}.")
         unsupported = [c.text for c in checks if not c.supported]
         if unsupported:
-            warnings.append(
-                f"{len(unsupported)} Satz/Sätze ohne ausreichenden Beleg in der zitierten Quelle."
-            )
+            warnings.append(f"{len(unsupported)} Satz/Sätze ohne ausreichenden Beleg in der zitierten Quelle.")
         return Answer(
             question=question,
             answer=cleaned if not refused else NOT_IN_DOCUMENTS,
@@ -157,16 +145,6 @@ class AnswerService:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_DATE = re.compile(
-    r"\b(?:19|20)\d{2}\b|\b\d{1,2}\.\d{1,2}\.|\b(?:januar|februar|märz|april|mai|juni|juli|august|"
-    r"september|oktober|november|dezember|frühjahr|sommer|herbst|winter)\b",
-    re.IGNORECASE,
-)
-_WHEN = re.compile(r"\b(wann|bis wann|ab wann|seit wann|welchem jahr|welchem datum)\b", re.IGNORECASE)
-
-
-def asks_when(question: str) -> bool:
-    return bool(_WHEN.search(question))
 
 
 def _asked_year_missing(question: str, evidence: Evidence) -> bool:

@@ -62,9 +62,7 @@ def _looks_like_pdf_table(lines: list[str]) -> bool:
     that do not end like sentences."""
     if len(lines) < 3:
         return False
-    rows = [
-        line for line in lines if not line.endswith(_SENTENCE_END_CHARS) and any(c.isdigit() for c in line)
-    ]
+    rows = [line for line in lines if not line.endswith(_SENTENCE_END_CHARS) and any(c.isdigit() for c in line)]
     # wrapped prose continues in lower case on the next line; table rows start anew
     continued = sum(
         1

@@ -94,7 +94,7 @@ def page_blocks(layout_text: str, page: int) -> list[Block]:
                 rows = _table_rows(body)
                 text = "\n".join(" | ".join(cell for cell in row) for row in rows)
                 previous = blocks[-1] if blocks else None
-                if not caption and previous and previous.kind == "paragraph" and _CAPTION.match(previous.text):  # noqa: E501
+                if not caption and previous and previous.kind == "paragraph" and _CAPTION.match(previous.text):
                     caption = blocks.pop().text  # the caption stood apart, above the table
                 blocks.append(Block(kind="table", text=f"{caption}\n{text}" if caption else text, page=page))
             else:
