@@ -30,7 +30,35 @@ def _describe(error: dict) -> str:
         close = difflib.get_close_matches(key, list(_FIELD_NAMES), n=1)
         hint = f" (meinten Sie „{close[0]}“?)" if close else ""
         return f"{path}: unbekannter Schlüssel{hint}"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        example = _MAPPING_EXAMPLES.get(str(error["loc"][0]), "„schlüssel: wert“")
+        return f"{path}: Zuordnung erwartet (z. B. {example})"
+    german = _GERMAN.get(kind)
+    if german is not None:
+        return f"{path}: {german.format(**(error.get('ctx') or {}))}"
+    if kind == "value_error":
+        return f"{path}: {error['ctx']['error']}"
     return f"{path}: {error['msg']}"
+
+
+# pydantic's error types in the words of the request file (ctx values fill the braces)
+_GERMAN = {
+    "string_type": "Text erwartet",
+    "string_too_short": "zu kurz (mindestens {min_length} Zeichen)",
+    "int_type": "ganze Zahl erwartet (z. B. 2035)",
+    "int_parsing": "ganze Zahl erwartet (z. B. 2035)",
+    "int_from_float": "ganze Zahl erwartet (z. B. 2035)",
+    "greater_than_equal": "muss mindestens {ge} sein",
+    "less_than_equal": "darf höchstens {le} sein",
+    "list_type": "Liste erwartet (Einträge je Zeile mit „- “)",
+    "too_short": "mindestens {min_length} Eintrag nötig",
+    "too_long": "höchstens {max_length} Einträge erlaubt",
+    "path_type": "Dateipfad erwartet",
+}
+_MAPPING_EXAMPLES = {
+    "zeithorizont": "„von: 2026“ und „bis: 2035“ eingerückt darunter",
+    "handlungsfelder": "„- name: Bildung“ mit „schwerpunkte: […]“ darunter",
+}
 
 
 def parse_request(data: object, source: str, base_dir: Path | None = None) -> DraftRequest:
