@@ -12,7 +12,8 @@ from assistant.models import SearchHit
 _FIGURE = re.compile(r"\d")
 _CAPTION = re.compile(r"^(Tabelle|Abbildung|Übersicht)\s*\d+", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_NUMBER = re.compile(r"[-−]?\d{1,3}(?:\.\d{3})*(?:,\d+)?|[-−]?\d+(?:,\d+)?")
+# a whole number token: not part of a word („CO2“, „Z3“) nor the first digits of a year („2024“ → not 202)
+_NUMBER = re.compile(r"(?<![\w.,])[-−]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?(?!\d)")
 
 
 _UNITS = (
