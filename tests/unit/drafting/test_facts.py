@@ -1,0 +1,28 @@
+"""Facts for drafts: the figure of a fact (a baseline suggestion) is read correctly."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.drafting.facts import Fact
+from assistant.models import SearchHit
+
+HIT = SearchHit(rank=1, chunk_id="c", doc_id="d", title="T", page=None, score=1.0, text="")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Der Anteil liegt 2024 bei 7,1 Prozent.", (7.1, "%", 2024)),
+        ("Jahr: 2023; Einwohner: 68.104; Veränderung zum Vorjahr: +54.", (68104.0, None, 2023)),
+        ("Bis 2030 entstehen 200 zusätzliche Betreuungsplätze.", (200.0, None, 2030)),
+        ("Im Jahr 2030 sind es 12 % weniger.", (12.0, "%", 2030)),
+        ("Das strategische Ziel Z3: Der CO2-Ausstoß sinkt um 40 Prozent gegenüber 2020.", (40.0, "%", 2020)),
+        ("Der Fehlbetrag beträgt 4,2 Mio. Euro.", (4.2, "Mio. EUR", None)),
+        ("Der Ergebnishaushalt 2026 sieht −3,1 Mio. Euro vor.", (-3.1, "Mio. EUR", 2026)),
+        ("Es gibt 1.250 Wohnungen mit Bindung.", (1250.0, "Wohnungen", None)),
+        ("Nur die Jahre 2026 und 2035.", (None, None, None)),
+    ],
+)
+def test_figure(text, figure):
+    assert Fact(text, HIT, 1.0).figure() == figure
