@@ -73,6 +73,7 @@ class DraftService:
         )
 
         goals: list[DraftGoal] = []
+        writer = self._writer
         for number, field in enumerate(request.handlungsfelder, start=1):
             field_facts: list[tuple[int, Fact]] = []
             for topic in field.schwerpunkte or [field.name]:
@@ -80,13 +81,15 @@ class DraftService:
                     used.add(" ".join(fact.text.lower().split()))
                     field_facts.append((registry.cite(fact.hit), fact))
             vision, guiding = templates.vision_sentences(field.name, kommune)
-            if self._writer is not None:
+            if writer is not None:
                 try:
-                    guiding = self._writer(kommune, field, request, field_facts) or guiding
+                    guiding = writer(kommune, field, request, field_facts) or guiding
                 except Exception as exc:  # the template draft stays usable when the model fails
                     warnings.append(
-                        f"Handlungsfeld {field.name}: Das Sprachmodell war nicht nutzbar ({exc})."
+                        f"Handlungsfeld {field.name}: Das Sprachmodell war nicht nutzbar ({exc}); die Leitsätze "
+                        "dieses und der folgenden Handlungsfelder stammen aus den Vorlagen."
                     )
+                    writer = None  # an unreachable or slow endpoint would fail (and wait) for every field
             field_goals = self._goals_for(number, field, request, goal_set, field_facts)
             goals.extend(field_goals)
             lines = [f"**Leitsätze.** {vision} " + " ".join(guiding)]
