@@ -99,7 +99,12 @@ def test_goal_set_in_the_request_supplies_the_goals(indexed):
     for goal in draft.goals:
         assert goal.titel == by_id[goal.id].title
     z1 = draft.goals[0]
-    assert (z1.kennzahl, z1.basiswert, z1.zielwert, z1.prioritaet) == ("Anteil Schulabgänger ohne Abschluss", 7.1, 4.0, "A")
+    assert (z1.kennzahl, z1.basiswert, z1.zielwert, z1.prioritaet) == (
+        "Anteil Schulabgänger ohne Abschluss",
+        7.1,
+        4.0,
+        "A",
+    )
     field = next(s for s in draft.sections if s.heading.startswith("Handlungsfeld 1"))
     assert by_id["Z1"].title in field.text
     priorities = next(s for s in draft.sections if s.heading == "Prioritäten und Nachrangigkeiten")
