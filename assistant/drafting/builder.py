@@ -90,6 +90,8 @@ class DraftService:
                         "dieses und der folgenden Handlungsfelder stammen aus den Vorlagen."
                     )
                     writer = None  # an unreachable or slow endpoint would fail (and wait) for every field
+            # the guiding sentences are Leitbild text too (and an LLM may write „Wir wollen …“)
+            warnings.extend(style_warnings(f"Handlungsfeld {number}: {field.name}", " ".join([vision, *guiding])))
             field_goals = self._goals_for(number, field, request, goal_set, field_facts)
             goals.extend(field_goals)
             lines = [f"**Leitsätze.** {vision} " + " ".join(guiding)]
