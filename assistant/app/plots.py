@@ -75,14 +75,11 @@ def budget_by_priority(goal_set: GoalSet) -> Plot:
     axes.set_title(verdict, color=OK if follows else BAD, fontsize=11, loc="left")
     axes.spines[["top", "right"]].set_visible(False)
     averages = "; ".join(
-        f"Priorität {c}: {euro(means[c])} je Ziel ({_count(len(budgets[c]), 'Ziel', 'Ziele')})"
-        for c in classes
+        f"Priorität {c}: {euro(means[c])} je Ziel ({_count(len(budgets[c]), 'Ziel', 'Ziele')})" for c in classes
     )
     description = f"{verdict} Durchschnittliches Jahresbudget: {averages}."
     if breaks:
-        description += (
-            " Über der höheren Priorität liegt: " + ", ".join(f"Klasse {c}" for c in sorted(breaks)) + "."
-        )
+        description += " Über der höheren Priorität liegt: " + ", ".join(f"Klasse {c}" for c in sorted(breaks)) + "."
     return Plot(figure, description)
 
 
@@ -144,8 +141,7 @@ def strategy_tree(goal_set: GoalSet) -> Plot:
             y += 1.0
     rows = max(y, len(top), 1.0)
     left_y = {
-        ref.id: (i * (rows - 1) / (len(top) - 1) if len(top) > 1 else (rows - 1) / 2)
-        for i, ref in enumerate(top)
+        ref.id: (i * (rows - 1) / (len(top) - 1) if len(top) > 1 else (rows - 1) / 2) for i, ref in enumerate(top)
     }
     figure = _figure(9.6, max(3.2, 0.55 * rows + 1.3))
     axes = figure.add_subplot()
@@ -162,9 +158,7 @@ def strategy_tree(goal_set: GoalSet) -> Plot:
     for ref in below:
         for target in ref.goal.contributes_to:
             if target in left_y:
-                axes.plot(
-                    [4.3, 5.8], [left_y[target], right_y[ref.id]], color="#64748b", linewidth=1.1, zorder=1
-                )
+                axes.plot([4.3, 5.8], [left_y[target], right_y[ref.id]], color="#64748b", linewidth=1.1, zorder=1)
     for ref in top:
         missing = ref.id in uncovered and bool(below)
         _box(axes, 0.1, left_y[ref.id], 4.2, f"{ref.id} {ref.goal.title}", UNCOVERED if missing else COVERED,
@@ -185,8 +179,7 @@ def strategy_tree(goal_set: GoalSet) -> Plot:
     )
     if below:
         links = [
-            f"{ref.id} → {', '.join(t for t in ref.goal.contributes_to if t in top_ids) or 'keins'}"
-            for ref in below
+            f"{ref.id} → {', '.join(t for t in ref.goal.contributes_to if t in top_ids) or 'keins'}" for ref in below
         ]
         description += "Beiträge: " + "; ".join(links) + ". "
         description += (

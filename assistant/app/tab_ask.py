@@ -49,9 +49,7 @@ def build(services) -> AskTab:
                 label="Dokumenttyp",
                 elem_id="chat-doc-types",
             )
-            stand_from = gr.Textbox(
-                label="Stand ab (TT.MM.JJJJ)", placeholder="01.01.2025", elem_id="chat-from"
-            )
+            stand_from = gr.Textbox(label="Stand ab (TT.MM.JJJJ)", placeholder="01.01.2025", elem_id="chat-from")
             stand_to = gr.Textbox(label="Stand bis (TT.MM.JJJJ)", placeholder="31.12.2026", elem_id="chat-to")
 
     limit = services.settings.app.concurrency_limit

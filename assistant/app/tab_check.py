@@ -46,9 +46,7 @@ def build(services) -> CheckTab:
                 elem_id="check-example-choice",
             )
             example_button = gr.Button("Beispiel prüfen", visible=bool(examples), elem_id="check-example")
-            gr.DownloadButton(
-                "Excel-Vorlage herunterladen", value=str(templates["vorlage"]), elem_id="check-template"
-            )
+            gr.DownloadButton("Excel-Vorlage herunterladen", value=str(templates["vorlage"]), elem_id="check-template")
             if "beispiel" in templates:
                 gr.DownloadButton(
                     "Beispiel als Excel herunterladen",
@@ -69,9 +67,7 @@ def build(services) -> CheckTab:
                 info="Ohne Auswahl werden alle Befunde gezeigt.",
             )  # fmt: skip
         table = gr.HTML(elem_id="check-findings", label="Befunde")
-        report = gr.DownloadButton(
-            "Prüfbericht (Markdown) herunterladen", visible=False, elem_id="check-report"
-        )
+        report = gr.DownloadButton("Prüfbericht (Markdown) herunterladen", visible=False, elem_id="check-report")
 
         gr.Markdown("### Auf einen Blick")
         with gr.Row(equal_height=False):

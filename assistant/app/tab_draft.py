@@ -32,12 +32,8 @@ def build(services, check_tab: CheckTab, tabs: gr.Tabs) -> None:
                 )
             kommune = gr.Textbox(label="Kommune", placeholder="z. B. Musterstadt", elem_id="draft-kommune")
             with gr.Row():
-                von = gr.Number(
-                    label="Zeithorizont von", precision=0, minimum=2000, maximum=2100, elem_id="draft-von"
-                )
-                bis = gr.Number(
-                    label="Zeithorizont bis", precision=0, minimum=2000, maximum=2100, elem_id="draft-bis"
-                )
+                von = gr.Number(label="Zeithorizont von", precision=0, minimum=2000, maximum=2100, elem_id="draft-von")
+                bis = gr.Number(label="Zeithorizont bis", precision=0, minimum=2000, maximum=2100, elem_id="draft-bis")
             titel = gr.Textbox(label="Titel (optional)", elem_id="draft-titel")
             fields = gr.Textbox(
                 label="Handlungsfelder mit Schwerpunkten",
@@ -114,7 +110,7 @@ def build(services, check_tab: CheckTab, tabs: gr.Tabs) -> None:
             gr.update(value=str(outcome.markdown_path), visible=True),
             gr.update(value=str(outcome.docx_path), visible=True),
             gr.update(visible=goals_path is not None),
-            outcome.markdown,
+            drafting.displayed_markdown(outcome.markdown),
             str(goals_path) if goals_path else None,
         )
 

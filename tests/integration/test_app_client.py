@@ -182,8 +182,7 @@ def test_unreadable_goal_set_gives_a_german_message_in_place(client, tmp_path):
 def test_upload_list_and_remove_a_document(server, client, tmp_path):
     note = tmp_path / "notiz-radverkehr.md"
     note.write_text(
-        "# Notiz Radverkehr\n\nStand: 05.03.2026\n\n"
-        "Der Radverkehrsanteil soll bis 2030 auf 25 Prozent steigen.\n",
+        "# Notiz Radverkehr\n\nStand: 05.03.2026\n\nDer Radverkehrsanteil soll bis 2030 auf 25 Prozent steigen.\n",
         encoding="utf-8",
     )
     bad = tmp_path / "tabelle.xyz"
@@ -221,9 +220,7 @@ def protected(tmp_path_factory):
     settings = load_settings(data_dir=root / "data", app={"users": {"anna": hash_password("Rathaus-2026")}})
     services = build_services(settings, embedder=HashEmbedder(), vector_index=InMemoryVectorIndex())
     note = root / "notiz.md"
-    note.write_text(
-        "# Notiz\n\nDer Haushalt 2026 hat einen Fehlbetrag von 4,2 Mio. Euro.\n", encoding="utf-8"
-    )
+    note.write_text("# Notiz\n\nDer Haushalt 2026 hat einen Fehlbetrag von 4,2 Mio. Euro.\n", encoding="utf-8")
     services.ingestor.ingest([note], progress=False)
     port = free_port()
     app = launch(services, host="127.0.0.1", port=port, prevent_thread_lock=True)
@@ -235,10 +232,7 @@ def test_login_protects_everything(protected):
     url, note = protected
     assert httpx.get(f"{url}/config").status_code == 401
     assert httpx.get(f"{url}/gradio_api/file={note}").status_code == 401
-    assert (
-        httpx.post(f"{url}/gradio_api/call/fragen", json={"data": [QUESTION, [], [], "", ""]}).status_code
-        == 401
-    )
+    assert httpx.post(f"{url}/gradio_api/call/fragen", json={"data": [QUESTION, [], [], "", ""]}).status_code == 401
     with pytest.raises(Exception):  # noqa: B017 - gradio_client raises different types across versions
         Client(url, verbose=False, auth=("anna", "falsch"))
     client = Client(url, verbose=False, auth=("anna", "Rathaus-2026"), download_files=False)

@@ -97,9 +97,7 @@ def browser():
 
 @pytest.fixture
 def page(browser, app_url):
-    context = browser.new_context(
-        locale="de-DE", viewport={"width": 1400, "height": 1000}, accept_downloads=True
-    )
+    context = browser.new_context(locale="de-DE", viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
     errors: list[str] = []
@@ -192,9 +190,7 @@ def test_upload_a_document_and_find_it_in_the_list(page, tmp_path):
     page.locator("#kb-upload input[type=file]").set_input_files(str(note))
     page.locator("#kb-ingest").click()
     # „neu aufgenommen“ on a fresh app, „aktualisiert“ against a running one (BROWSER_TEST_URL)
-    page.locator("#kb-status").get_by_text(
-        re.compile(r"1 Dokument (neu aufgenommen|aktualisiert)")
-    ).wait_for()
+    page.locator("#kb-status").get_by_text(re.compile(r"1 Dokument (neu aufgenommen|aktualisiert)")).wait_for()
     page.locator("#kb-documents").get_by_text("Notiz zum Radverkehr").wait_for()
     _screenshot(page, "4-wissensbasis")
 
@@ -204,9 +200,7 @@ def test_generate_a_draft_download_word_and_check_its_goals(page, tmp_path):
     page.get_by_text("Entwurfsanfrage hochladen (statt des Formulars)").click()
     page.locator("#draft-example").click()
     kommune = page.get_by_label("Kommune", exact=True)
-    page.wait_for_function(
-        "() => document.querySelector('#draft-kommune textarea, #draft-kommune input')?.value"
-    )
+    page.wait_for_function("() => document.querySelector('#draft-kommune textarea, #draft-kommune input')?.value")
     assert kommune.input_value() == "Musterstadt"
     page.locator("#draft-create").click()
     word = page.locator("#draft-download-docx")

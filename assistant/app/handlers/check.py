@@ -11,7 +11,7 @@ from pathlib import Path
 
 from assistant.app.plots import Plot, budget_by_priority, goals_per_field, strategy_tree
 from assistant.errors import UserError
-from assistant.goals.check import CheckResult, GoalSetChecker
+from assistant.goals.check import CheckResult
 from assistant.goals.model import GoalSet
 from assistant.goals.report import render
 from assistant.goals.report.common import SEVERITY_LABELS, counts_text, verdict
@@ -43,10 +43,6 @@ class CheckOutcome:
     report_path: Path  # the Markdown report, for download
 
 
-def _checker(services) -> GoalSetChecker:
-    return GoalSetChecker(services.settings.pruefung, services.embedder)  # cheap: rule objects only
-
-
 def check_file(services, path: str | Path | None, display_name: str | None = None) -> CheckOutcome:
     """Load and check a goal-set file; schema problems come back as a UserError with file and line."""
     if not path:
@@ -55,10 +51,9 @@ def check_file(services, path: str | Path | None, display_name: str | None = Non
     name = display_name or path.name
     if path.suffix.lower() not in GOAL_SET_SUFFIXES:
         raise UserError(
-            f"„{name}“ ist kein Zielsystem: erwartet wird eine Datei mit der Endung "
-            ".yaml, .yml, .json oder .xlsx."
+            f"„{name}“ ist kein Zielsystem: erwartet wird eine Datei mit der Endung .yaml, .yml, .json oder .xlsx."
         )
-    goal_set, result = _checker(services).check_file(path, display_name=name)
+    goal_set, result = services.goal_checker.check_file(path, display_name=name)
     report_dir = Path(tempfile.mkdtemp(prefix="pruefung-"))
     report_path = report_dir / f"pruefbericht-{Path(name).stem}.md"
     report_path.write_text(render(result, goal_set, "markdown"), encoding="utf-8")
@@ -113,8 +108,7 @@ def findings_html(findings: Sequence[Finding]) -> str:
     if not findings:
         return '<p class="findings-empty">Keine Befunde für diese Auswahl.</p>'
     head = "".join(
-        f'<th scope="col">{name}</th>'
-        for name in ("Schwere", "Regel", "Ziel", "Befund", "Vorschlag", "Stelle")
+        f'<th scope="col">{name}</th>' for name in ("Schwere", "Regel", "Ziel", "Befund", "Vorschlag", "Stelle")
     )
     rows = []
     for f in findings:
@@ -128,9 +122,7 @@ def findings_html(findings: Sequence[Finding]) -> str:
             f"<code>{html.escape(f.location)}</code>",
         ]
         rows.append(
-            f'<tr class="finding severity-row-{f.severity}">'
-            + "".join(f"<td>{c}</td>" for c in cells)
-            + "</tr>"
+            f'<tr class="finding severity-row-{f.severity}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
         )
     return (
         '<table class="findings-table" id="findings-table">'

@@ -45,8 +45,7 @@ def parse_german_date(text: str | None, label: str) -> date | None:
         return date(year, month, day)
     except ValueError:
         raise UserError(
-            f"„{text}“ ist kein gültiges Datum für {label}; "
-            "schreiben Sie es als TT.MM.JJJJ, z. B. 01.03.2026."
+            f"„{text}“ ist kein gültiges Datum für {label}; schreiben Sie es als TT.MM.JJJJ, z. B. 01.03.2026."
         ) from None
 
 

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from pydantic import ValidationError
 
 from assistant.drafting.models import Draft, DraftRequest, FieldRequest
+from assistant.drafting.request import parse_request
 from assistant.errors import UserError
 
 KNOWLEDGE = Path(__file__).resolve().parents[3] / "knowledge"
@@ -22,18 +22,6 @@ FIELDS_INFO = (
     "Ein Handlungsfeld je Zeile; Schwerpunkte nach einem Doppelpunkt, mit Semikolon getrennt, z. B. "
     "„Bauen und Wohnen: geförderter Mietwohnungsbau; Wohnen im Alter“."
 )
-FIELD_NAMES = {
-    "kommune": "Kommune",
-    "zeithorizont": "Zeithorizont",
-    "von": "Zeithorizont von",
-    "bis": "Zeithorizont bis",
-    "handlungsfelder": "Handlungsfelder",
-    "name": "Name des Handlungsfelds",
-    "schwerpunkte": "Schwerpunkte",
-    "werte": "Werte",
-    "zielsystem": "Zielsystem",
-    "titel": "Titel",
-}
 
 
 @dataclass
@@ -87,35 +75,6 @@ def parse_values(text: str | None) -> list[str]:
     return [v.strip() for v in re.split(r"[;\n,]", text or "") if v.strip()]
 
 
-def _german_validation_error(exc: ValidationError, source: str) -> UserError:
-    problems = []
-    for error in exc.errors()[:5]:
-        where = " → ".join(
-            FIELD_NAMES.get(str(p), str(p + 1) if isinstance(p, int) else str(p)) for p in error["loc"]
-        )
-        kind = error["type"]
-        if kind == "missing":
-            text = "fehlt"
-        elif kind == "extra_forbidden":
-            text = (
-                "ist kein bekanntes Feld (erlaubt: "
-                + ", ".join(k for k in FIELD_NAMES if k not in ("von", "bis", "name"))
-                + ")"
-            )
-        elif kind in ("int_parsing", "int_type", "int_from_float"):
-            text = "muss eine ganze Zahl (Jahr) sein"
-        elif kind in ("greater_than_equal", "less_than_equal"):
-            text = "liegt außerhalb von 2000 bis 2100"
-        elif kind in ("string_too_short", "too_short"):
-            text = "ist zu kurz oder leer"
-        elif kind == "too_long":
-            text = "hat zu viele Einträge (höchstens 12 Handlungsfelder)"
-        else:
-            text = error["msg"].removeprefix("Value error, ")
-        problems.append(f"{where or 'Anfrage'} {text}")
-    return UserError(f"{source}: " + "; ".join(problems) + ".")
-
-
 def build_request(
     kommune: str | None,
     von: float | int | None,
@@ -138,10 +97,7 @@ def build_request(
         raise UserError("Bitte geben Sie den Namen der Kommune ein.")
     if von is None or bis is None:
         raise UserError("Bitte geben Sie den Zeithorizont an (von und bis, z. B. 2026 bis 2035).")
-    try:
-        return DraftRequest.model_validate(data)
-    except ValidationError as exc:
-        raise _german_validation_error(exc, "Das Formular ist unvollständig") from None
+    return parse_request(data, "Formular")
 
 
 def load_request_file(path: str | Path | None, display_name: str | None = None) -> FormValues:
@@ -156,19 +112,15 @@ def load_request_file(path: str | Path | None, display_name: str | None = None) 
     if path.suffix.lower() not in REQUEST_SUFFIXES:
         raise UserError(f"„{name}“ ist keine Entwurfsanfrage: erwartet wird eine YAML- oder JSON-Datei.")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))  # JSON is YAML too
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         where = f" (Zeile {line + 1})" if line is not None else ""
-        raise UserError(
-            f"„{name}“ ist kein gültiges YAML{where}; prüfen Sie Einrückung und Doppelpunkte."
-        ) from None
+        raise UserError(f"„{name}“ ist kein gültiges YAML{where}; prüfen Sie Einrückung und Doppelpunkte.") from None
     except UnicodeDecodeError:
         raise UserError(f"„{name}“ ist nicht UTF-8-kodiert; speichern Sie die Datei als UTF-8.") from None
     if not isinstance(data, dict):
-        raise UserError(
-            f"„{name}“ enthält keine Entwurfsanfrage (erwartet: kommune, zeithorizont, handlungsfelder)."
-        )
+        raise UserError(f"„{name}“ enthält keine Entwurfsanfrage (erwartet: kommune, zeithorizont, handlungsfelder).")
     notes = []
     goal_set = data.pop("zielsystem", None)
     if goal_set:
@@ -182,10 +134,7 @@ def load_request_file(path: str | Path | None, display_name: str | None = None) 
                 "„Zielsystem“ hoch, wenn der Entwurf dessen Ziele und Kennzahlen nutzen soll."
             )
         goal_set = str(found) if found else None
-    try:
-        request = DraftRequest.model_validate(data)
-    except ValidationError as exc:
-        raise _german_validation_error(exc, f"„{name}“") from None
+    request = parse_request(data, f"„{name}“")
     return FormValues(
         kommune=request.kommune,
         von=request.zeithorizont.von,
@@ -211,6 +160,14 @@ def make_draft(services, request: DraftRequest, out_dir: Path | None = None) -> 
     docx_path = out_dir / f"{stem}.docx"
     to_docx(draft, docx_path)
     return DraftOutcome(draft, request, markdown, markdown_path, docx_path)
+
+
+WARNINGS_SECTION = "\n## Hinweise der Prüfung\n"
+
+
+def displayed_markdown(markdown: str) -> str:
+    """The draft as shown in the tab: its warnings are shown above it, so not twice."""
+    return markdown.split(WARNINGS_SECTION)[0].rstrip() + "\n"
 
 
 def warnings_markdown(draft: Draft) -> str:

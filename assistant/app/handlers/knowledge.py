@@ -57,9 +57,7 @@ def knowledge_summary(services) -> str:
     if not documents:
         return "Die Wissensbasis ist leer. Laden Sie Dokumente hoch (PDF, Word, HTML, Markdown, Text)."
     chunks = sum(r.chunks for r in documents)
-    return (
-        f"{plural(len(documents), 'Dokument', 'Dokumente')} mit {plural(chunks, 'Abschnitt', 'Abschnitten')}."
-    )
+    return f"{plural(len(documents), 'Dokument', 'Dokumente')} mit {plural(chunks, 'Abschnitt', 'Abschnitten')}."
 
 
 def store_uploads(services, files: Iterable[str | Path]) -> list[Path]:
@@ -134,9 +132,7 @@ def ingest_message(report: IngestReport, *, reindex: bool = False) -> str:
         lines.append(head + ", ".join(parts) + chunks + ".")
     if report.failed:
         lines.append("")
-        lines.append(
-            f"**{plural(len(report.failed), 'Datei konnte', 'Dateien konnten')} nicht eingelesen werden:**"
-        )
+        lines.append(f"**{plural(len(report.failed), 'Datei konnte', 'Dateien konnten')} nicht eingelesen werden:**")
         lines.append("")
         lines.extend(f"- **{Path(f.path).name}**: {f.error}" for f in report.failed)
     return "\n".join(lines) or "Es wurde nichts eingelesen."

@@ -77,9 +77,7 @@ def test_history_accepts_gradio_content_parts():
 
 def test_not_in_the_documents_is_said_clearly():
     refused = _answer(answer="Dazu enthalten die Dokumente keine Angaben.", answered=False, citations=[])
-    final = list(ask.ask_stream(Scripted(ScriptedAnswers(refused, [])), "Wie heißt der Bürgermeister?", []))[
-        -1
-    ]
+    final = list(ask.ask_stream(Scripted(ScriptedAnswers(refused, [])), "Wie heißt der Bürgermeister?", []))[-1]
     text = final[-1]["content"]
     assert text.startswith("**Nicht in den Dokumenten:** Dazu enthalten die Dokumente keine Angaben.")
     assert "Wissensbasis" in text and ask.SOURCES_HEADING not in text
@@ -93,9 +91,7 @@ def test_empty_question_is_a_user_error():
 def test_filters_from_the_form():
     assert ask.parse_filters([], "", "") is None
     filters = ask.parse_filters(["haushalt"], "1.1.2025", "2026-12-31")
-    assert filters == SearchFilters(
-        doc_types=["haushalt"], stand_from=date(2025, 1, 1), stand_to=date(2026, 12, 31)
-    )
+    assert filters == SearchFilters(doc_types=["haushalt"], stand_from=date(2025, 1, 1), stand_to=date(2026, 12, 31))
     with pytest.raises(UserError, match=r"TT\.MM\.JJJJ"):
         ask.parse_filters([], "März 2025", "")
     with pytest.raises(UserError, match="vor „Stand ab“"):
@@ -115,9 +111,7 @@ def test_real_answer_service_over_sample_documents(indexed):
     assert "Haushaltsplan 2026" in text.split(ask.SOURCES_HEADING)[1]
     assert "#page=" in text
     filtered = ask.parse_filters(["konzept"], "", "")
-    final = list(ask.ask_stream(indexed, "Wie hoch ist der Fehlbetrag im Ergebnishaushalt?", [], filtered))[
-        -1
-    ]
+    final = list(ask.ask_stream(indexed, "Wie hoch ist der Fehlbetrag im Ergebnishaushalt?", [], filtered))[-1]
     assert "Haushaltsplan" not in final[-1]["content"]
 
 
@@ -134,7 +128,4 @@ def test_passage_excerpt_shows_the_part_that_backs_the_claim():
     tail = ask.passage_excerpt(passage, "Stellenbesetzung in der Verwaltung", limit=120)
     assert tail.endswith("Stellenbesetzung in der Verwaltung.") and tail.startswith("… ")
     assert ask.passage_excerpt("Kurz.", "x") == "Kurz."
-    assert (
-        ask.claims_citing("Erster Satz [1]. Zweiter Satz [2]. Dritter [1].", 1)
-        == "Erster Satz [1]. Dritter [1]."
-    )
+    assert ask.claims_citing("Erster Satz [1]. Zweiter Satz [2]. Dritter [1].", 1) == "Erster Satz [1]. Dritter [1]."

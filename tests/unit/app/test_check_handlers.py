@@ -24,9 +24,7 @@ def weak_goal_set(tmp_path):
 def test_example_goal_set_has_no_errors(fake_services):
     outcome = check.check_file(fake_services, EXAMPLE)
     assert outcome.result.summary.error == 0 and outcome.result.summary.warning == 0
-    assert check.summary_line(outcome.result).startswith(
-        "**beispiel-zielsystem.yaml:** 0 Fehler, 0 Warnungen"
-    )
+    assert check.summary_line(outcome.result).startswith("**beispiel-zielsystem.yaml:** 0 Fehler, 0 Warnungen")
     report = outcome.report_path.read_text(encoding="utf-8")
     assert report.startswith("# Prüfbericht: Gesamtstrategie Musterstadt 2035")
 
