@@ -10,7 +10,7 @@ from assistant.answering.models import Answer, ChatTurn
 from assistant.answering.service import NOT_IN_DOCUMENTS
 from assistant.errors import UserError
 from assistant.models import SearchHit
-from tests.unit.answering.conftest import FEHLBETRAG_2026
+from tests.unit.answering.corpus import FEHLBETRAG_2026
 from tests.unit.answering.helpers import fenced_sources, number_of
 
 UNKNOWN = [

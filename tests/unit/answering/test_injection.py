@@ -8,7 +8,7 @@ from assistant.answering.fakes import FakeChatModel
 from assistant.answering.llm import fence
 from assistant.answering.prompts import load_prompt
 from assistant.models import SearchHit
-from tests.unit.answering.conftest import INJECTION
+from tests.unit.answering.corpus import INJECTION
 from tests.unit.answering.helpers import FENCE, fenced_sources, outside_fences
 
 

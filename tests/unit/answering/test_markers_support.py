@@ -9,7 +9,7 @@ from assistant.answering.markers import drop_invalid_markers, markers_in
 from assistant.answering.models import Citation
 from assistant.answering.support import check_sentences
 from assistant.index.embedders import HashEmbedder
-from tests.unit.answering.conftest import FEHLBETRAG_2025, FEHLBETRAG_2026
+from tests.unit.answering.corpus import FEHLBETRAG_2025, FEHLBETRAG_2026
 from tests.unit.answering.helpers import fenced_sources, number_of
 
 
