@@ -60,6 +60,8 @@ class AnswerService:
         if rewrite is not None and history and looks_like_follow_up(question):
             try:
                 return rewrite(question, history)
+            except UserError:
+                raise  # the endpoint is unusable (down, timed out, refused): answering would wait for it again
             except Exception:
                 pass  # rewriting is an aid; the heuristic below still resolves most follow-ups
         return history_aware_query(question, history)
