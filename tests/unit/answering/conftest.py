@@ -43,7 +43,9 @@ def llm_services(indexed):
     """``llm_services(fake, max_context_tokens=…, threshold=…)``: services over the same index whose
     generator is the real LLMGenerator talking to ``fake``."""
 
-    def build(fake: FakeChatModel, *, max_context_tokens: int = 3000, threshold: float | None = None):
+    def build(
+        fake: FakeChatModel, *, max_context_tokens: int = 3000, threshold: float | None = None, explain_error=None
+    ):
         settings = indexed.settings
         generator = LLMGenerator(
             fake,
@@ -51,6 +53,7 @@ def llm_services(indexed):
             municipality=settings.kommune,
             max_context_tokens=max_context_tokens,
             threshold=settings.answer.min_relevance if threshold is None else threshold,
+            explain_error=explain_error,
         )
         return build_services(
             settings, embedder=indexed.embedder, vector_index=indexed.vector_index, generator=generator

@@ -139,6 +139,15 @@ def test_llm_rewrite_failure_falls_back_to_the_history_aware_query(llm_services)
     assert [c.kind for c in fake.calls] == ["invoke", "stream"] and answer.answered
 
 
+def test_an_unusable_endpoint_during_the_rewrite_is_reported_at_once(llm_services):
+    """No second attempt (and no second wait for a timeout) when the endpoint already failed."""
+    fake = FakeChatModel(error=TimeoutError("timed out"))
+    services = llm_services(fake, explain_error=lambda exc: UserError("Das Sprachmodell antwortet nicht."))
+    with pytest.raises(UserError, match="antwortet nicht"):
+        services.answers.ask("Und wie hoch war er 2025?", history=FEHLBETRAG)
+    assert [c.kind for c in fake.calls] == ["invoke"]
+
+
 @pytest.mark.parametrize("reply", ["", "   ", "\n\n"])
 def test_an_empty_rewrite_keeps_the_question(llm_services, reply):
     from assistant.answering.llm import LLMGenerator

@@ -138,12 +138,19 @@ def test_goal_quality_findings_become_warnings(draft):
 # -- LLM writer -------------------------------------------------------------------------------------
 
 
-def _llm_drafts(indexed, fake):
+def _llm_drafts(indexed, fake, explain_error=None):
     from assistant.drafting.builder import DraftService
     from assistant.drafting.facts import FactFinder
     from assistant.drafting.llm_writer import LLMFieldWriter
 
-    generator = LLMGenerator(fake, name="fake:m", municipality="Musterstadt", max_context_tokens=3000, threshold=0.4)
+    generator = LLMGenerator(
+        fake,
+        name="fake:m",
+        municipality="Musterstadt",
+        max_context_tokens=3000,
+        threshold=0.4,
+        explain_error=explain_error,
+    )
     finder = FactFinder(indexed.retriever, indexed.answers.scorer, indexed.settings.answer.min_relevance)
     return DraftService(finder, writer=LLMFieldWriter(generator), generator_name=generator.name)
 
@@ -175,9 +182,8 @@ def test_llm_writer_failure_falls_back_to_templates_and_is_tried_once(indexed, r
     from assistant.settings import LLMSettings
 
     fake = FakeChatModel(error=ConnectionError("Connection refused"))
-    service = _llm_drafts(indexed, fake)
     llm = LLMSettings(provider="openai", base_url="http://127.0.0.1:9/v1", model="m")
-    service._writer._generator._explain_error = lambda exc: explain_llm_error(exc, llm)
+    service = _llm_drafts(indexed, fake, explain_error=lambda exc: explain_llm_error(exc, llm))
     draft = service.draft(request_)
     assert len(fake.calls) == 1  # not once per field: an unreachable endpoint would be waited for each time
     [warning] = [w for w in draft.warnings if "Sprachmodell" in w]
