@@ -71,6 +71,14 @@ def theme() -> gr.themes.Base:
     )
 
 
+def warm_up(services) -> None:
+    """Build the heavy collaborators once before serving: the first question is not slow, and concurrent
+    first requests do not race to build the same model or store."""
+    services.answers  # noqa: B018 - retriever, embedder, vector index, keyword index
+    services.goal_checker  # noqa: B018
+    services.ingestor  # noqa: B018
+
+
 def allow_documents(app: gr.Blocks, services) -> None:
     """Let the file route serve exactly the indexed documents (for the source links), nothing else."""
     allowed = list(getattr(app, "allowed_paths", None) or [])
@@ -91,8 +99,9 @@ def launch(
 ):
     """Serve the app; returns the Blocks (with ``prevent_thread_lock`` it keeps running in the background)."""
     settings = services.settings.app
+    auth = authenticator(settings.users)  # a broken hash stops the start before anything is loaded
+    warm_up(services)
     app = app or create_app(services)
-    auth = authenticator(settings.users)
     app.launch(
         server_name=host or settings.host,
         server_port=port or settings.port,
