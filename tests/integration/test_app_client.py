@@ -12,7 +12,7 @@ from urllib.parse import unquote
 import httpx
 import pytest
 from gradio_client import Client, handle_file
-from gradio_client.exceptions import AppError
+from gradio_client.exceptions import AppError, AuthenticationError
 
 from tests.conftest import KNOWLEDGE
 from tests.integration.conftest import free_port
@@ -50,7 +50,7 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(server):
-    return Client(server[0], verbose=False, download_files=False)
+    return Client(server[0], verbose=False, download_files=False, analytics_enabled=False)
 
 
 def _last_text(messages) -> str:
@@ -122,7 +122,7 @@ def test_ten_people_asking_at_once_are_all_answered(server):
     ] * 2
 
     def ask(question: str) -> tuple[str, float]:
-        client = Client(url, verbose=False, download_files=False)
+        client = Client(url, verbose=False, download_files=False, analytics_enabled=False)
         started = time.perf_counter()
         messages, _ = client.predict(question, [], [], "", "", api_name="/fragen")
         return _last_text(messages), time.perf_counter() - started
@@ -233,8 +233,10 @@ def test_login_protects_everything(protected):
     assert httpx.get(f"{url}/config").status_code == 401
     assert httpx.get(f"{url}/gradio_api/file={note}").status_code == 401
     assert httpx.post(f"{url}/gradio_api/call/fragen", json={"data": [QUESTION, [], [], "", ""]}).status_code == 401
-    with pytest.raises(Exception):  # noqa: B017 - gradio_client raises different types across versions
-        Client(url, verbose=False, auth=("anna", "falsch"))
-    client = Client(url, verbose=False, auth=("anna", "Rathaus-2026"), download_files=False)
+    with pytest.raises(AuthenticationError):
+        Client(url, verbose=False, analytics_enabled=False)
+    with pytest.raises(ValueError, match="Could not login"):
+        Client(url, verbose=False, auth=("anna", "falsch"), analytics_enabled=False)
+    client = Client(url, verbose=False, auth=("anna", "Rathaus-2026"), download_files=False, analytics_enabled=False)
     messages, _ = client.predict("Wie hoch ist der Fehlbetrag?", [], [], "", "", api_name="/fragen")
     assert "Notiz" in _last_text(messages)
