@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from assistant.answering.evidence import Evidence, ScoredUnit
 from assistant.answering.models import ChatTurn
-from assistant.answering.relevance import wants_quantity
+from assistant.answering.relevance import has_new_figure, wants_quantity
 
 
 class ExtractiveGenerator:
@@ -88,7 +88,7 @@ def answers_type(question: str, text: str) -> bool:
     if asks_when(question):
         return bool(_DATE.search(text))
     if wants_quantity(question):
-        return bool(_DIGIT.search(text))
+        return has_new_figure(question, text)
     return True
 
 

@@ -57,6 +57,16 @@ def split_question(question: str) -> list[str]:
     return [p for p in parts if p.strip()]
 
 
+_ANAPHORA = re.compile(r"^(Davon|Dies|Diese|Dieser|Dieses|Damit|Dabei|Dafür|Dazu|Dort|Sie|Er|Es|Das)\b")
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def has_new_figure(question: str, text: str) -> bool:
+    """A figure in the text that the question does not already contain (not the „51“ of „Fachbereich 51“)."""
+    asked = set(_FIGURE.findall(question))
+    return any(figure not in asked for figure in _FIGURE.findall(text))
+
+
 def wants_quantity(question: str) -> bool:
     return bool(_QUANTITY.search(question))
 
@@ -164,6 +174,8 @@ class RelevanceScorer:
         dense = np.clip(vectors @ self._embedder.embed_query(question), 0.0, 1.0)
         score = self._lexical_weight * lexical + (1 - self._lexical_weight) * dense
         if wants_quantity(question):
-            has_number = np.array([bool(_DIGIT.search(t)) for t in texts])
+            has_number = np.array([has_new_figure(question, t) for t in texts])
             score = np.where(has_number, score, score * 0.8)
-        return score
+        # „Davon sind 41 …“ alone leaves open what „davon“ is; the pair with its predecessor wins
+        anaphoric = np.array([bool(_ANAPHORA.match(t.rsplit("\n", 1)[-1])) for t in texts])
+        return np.where(anaphoric, score * 0.93, score)
