@@ -23,7 +23,7 @@ CSS = """
 .findings-table td:nth-child(2), .findings-table td:nth-child(3) { white-space: nowrap; }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-weight: 600;
   white-space: nowrap; }
-#kb-documents table { font-family: var(--font); }
+#kb-documents .table-wrap, #kb-documents .table-wrap * { font-family: var(--font) !important; }
 #chat hr { margin: 0.6em 0 0.2em 0; }
 :focus-visible { outline: 3px solid #1d4ed8 !important; outline-offset: 2px; }
 """
