@@ -118,15 +118,33 @@ class Catalog:
         for row in self._connection.execute("SELECT chunk_id, terms FROM chunks ORDER BY rowid"):
             yield row[0], json.loads(row[1])
 
+    def meta(self, key: str) -> str | None:
+        row = self._connection.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._connection:
+            self._connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def retokenise(self, analyse) -> None:
+        """Recompute every chunk's keyword terms (after the German analysis changed)."""
+        rows = self._connection.execute("SELECT chunk_id, section, text FROM chunks").fetchall()
+        updates = [
+            (json.dumps(analyse(f"{r['section']}\n{r['text']}" if r["section"] else r["text"]), ensure_ascii=False),
+             r["chunk_id"])
+            for r in rows
+        ]  # fmt: skip
+        with self._connection:
+            self._connection.executemany("UPDATE chunks SET terms=? WHERE chunk_id=?", updates)
+            self._bump_generation()
+
     def chunk_metadata(self) -> dict[str, tuple[str, str | None, str]]:
         """chunk_id -> (doc_type, stand, doc_id) for metadata filters on the keyword side."""
         rows = self._connection.execute("SELECT chunk_id, doc_type, stand, doc_id FROM chunks")
         return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
     # -- writes ------------------------------------------------------------------------------
-    def replace_document(
-        self, record: DocumentRecord, chunks: Sequence[Chunk], terms: Sequence[list[str]]
-    ) -> None:
+    def replace_document(self, record: DocumentRecord, chunks: Sequence[Chunk], terms: Sequence[list[str]]) -> None:
         """Swap in a new version of a document atomically."""
         with self._connection:
             self._connection.execute("DELETE FROM chunks WHERE doc_id=?", (record.doc_id,))

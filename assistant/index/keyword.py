@@ -121,9 +121,7 @@ class BM25Index:
             return np.zeros(len(self._ids), dtype=np.float32)
         return np.asarray(self._matrix[:, columns].sum(axis=1)).ravel()
 
-    def search(
-        self, query: str, k: int, allowed: Sequence[bool] | np.ndarray | None = None
-    ) -> list[tuple[str, float]]:
+    def search(self, query: str, k: int, allowed: Sequence[bool] | np.ndarray | None = None) -> list[tuple[str, float]]:
         """Top ``k`` (id, score) with score > 0; ``allowed`` masks units (metadata filters)."""
         scores = self.scores(query)
         if allowed is not None:

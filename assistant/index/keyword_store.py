@@ -23,6 +23,8 @@ class CatalogKeywordIndex:
         self._lock = threading.Lock()
 
     def _refresh(self) -> None:
+        if self._generation == -1:
+            self._upgrade_terms()
         generation = self._catalog.generation
         if generation == self._generation:
             return
@@ -37,6 +39,17 @@ class CatalogKeywordIndex:
             self._index = index
             self._position = {chunk_id: n for n, chunk_id in enumerate(index.ids)}
             self._generation = generation
+
+    def _upgrade_terms(self) -> None:
+        """Stored terms from an older German analysis are recomputed once, so search stays consistent."""
+        from assistant.text.german import ANALYSIS_VERSION, base_terms
+
+        stored = self._catalog.meta("analysis_version")
+        if stored == ANALYSIS_VERSION:
+            return
+        if stored is not None or self._catalog.chunk_ids():
+            self._catalog.retokenise(base_terms)
+        self._catalog.set_meta("analysis_version", ANALYSIS_VERSION)
 
     def _allowed(self, filters: SearchFilters | None) -> np.ndarray | None:
         if filters is None or filters.is_empty():

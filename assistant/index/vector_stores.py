@@ -60,8 +60,7 @@ class ChromaVectorIndex:
         except Exception as exc:
             where = f"{settings.host}:{settings.port}" if settings.host else str(data_dir / "chroma")
             raise UserError(
-                f"Der Vektorspeicher (Chroma, {where}) ist nicht erreichbar oder beschädigt: "
-                f"{type(exc).__name__}."
+                f"Der Vektorspeicher (Chroma, {where}) ist nicht erreichbar oder beschädigt: {type(exc).__name__}."
             ) from exc
         return cls(collection)
 
@@ -71,9 +70,7 @@ class ChromaVectorIndex:
             self._collection.upsert(
                 ids=[c.chunk_id for c in batch],
                 embeddings=np.asarray(vectors[start : start + len(batch)], dtype=np.float32),
-                metadatas=[
-                    {"doc_id": c.doc_id, "doc_type": c.doc_type, "stand": _stand_number(c)} for c in batch
-                ],
+                metadatas=[{"doc_id": c.doc_id, "doc_type": c.doc_type, "stand": _stand_number(c)} for c in batch],
             )
 
     def delete_ids(self, chunk_ids: Sequence[str]) -> None:
@@ -92,9 +89,7 @@ class ChromaVectorIndex:
     def count(self) -> int:
         return self._collection.count()
 
-    def query(
-        self, vector: np.ndarray, k: int, filters: SearchFilters | None = None
-    ) -> list[tuple[str, float]]:
+    def query(self, vector: np.ndarray, k: int, filters: SearchFilters | None = None) -> list[tuple[str, float]]:
         total = self.count()
         if total == 0:
             return []
@@ -148,9 +143,7 @@ class InMemoryVectorIndex:
     def count(self) -> int:
         return len(self._vectors)
 
-    def query(
-        self, vector: np.ndarray, k: int, filters: SearchFilters | None = None
-    ) -> list[tuple[str, float]]:
+    def query(self, vector: np.ndarray, k: int, filters: SearchFilters | None = None) -> list[tuple[str, float]]:
         ids = [i for i, meta in self._meta.items() if filter_matches(filters, *meta)]
         if not ids:
             return []

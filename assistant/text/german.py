@@ -19,6 +19,9 @@ import snowballstemmer
 
 _STEMMER = snowballstemmer.stemmer("german")
 
+# Bump when base_terms() changes (stop words, abbreviations, tokens): stored terms are recomputed.
+ANALYSIS_VERSION = "3"
+
 # word or number; numbers keep their decimal/thousand separators („7,1“, „41.200“, „36.50“)
 _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 

@@ -161,3 +161,19 @@ def test_remove_document(fake_services, tmp_path):
     assert fake_services.ingestor.remove(doc.doc_id) == doc.chunks
     assert fake_services.catalog.document(doc.doc_id) is None
     assert not fake_services.vector_index.document_chunk_ids(doc.doc_id)
+
+
+def test_terms_from_an_older_analysis_are_recomputed(fake_services, tmp_path):
+    folder = tmp_path / "wissen"
+    _write_corpus(folder)
+    fake_services.ingestor.ingest([folder], progress=False)
+    catalog = fake_services.catalog
+    chunk_id = next(iter(catalog.chunk_ids()))
+    catalog._connection.execute("UPDATE chunks SET terms='[]'")
+    catalog._connection.commit()
+    catalog.set_meta("analysis_version", "0")
+    from assistant.index.keyword_store import CatalogKeywordIndex
+
+    index = CatalogKeywordIndex(catalog)
+    assert index.search("Stellenplan Vollzeitäquivalente", 3)
+    assert dict(catalog.iter_terms())[chunk_id]
