@@ -25,7 +25,7 @@ browser:
 
 run: setup
 	$(BIN)/assistant ingest knowledge/dokumente --data-dir $(DATA_DIR)
-	$(BIN)/assistant search "Wie hoch ist der Fehlbetrag im Ergebnishaushalt 2025?" -k 3 --data-dir $(DATA_DIR)
+	$(BIN)/assistant serve --data-dir $(DATA_DIR) --host 127.0.0.1 --port 7860
 
 test: setup browser
 	$(BIN)/ruff check assistant tests benchmarks

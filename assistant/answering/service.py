@@ -130,7 +130,8 @@ class AnswerService:
             warnings.append(f"Quellenverweise ohne Textstelle entfernt: {', '.join(f'[{n}]' for n in removed)}.")
         unsupported = [c.text for c in checks if not c.supported]
         if unsupported:
-            warnings.append(f"{len(unsupported)} Satz/Sätze ohne ausreichenden Beleg in der zitierten Quelle.")
+            count = "1 Satz ist" if len(unsupported) == 1 else f"{len(unsupported)} Sätze sind"
+            warnings.append(f"{count} nicht ausreichend durch die zitierte Quelle belegt.")
         return Answer(
             question=question,
             answer=cleaned if not refused else NOT_IN_DOCUMENTS,

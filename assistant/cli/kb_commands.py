@@ -16,6 +16,9 @@ def register(subparsers, add_common_options) -> None:
     ingest.add_argument("paths", nargs="+", type=Path, metavar="PFAD")
     ingest.add_argument("--json", action="store_true", help="Ergebnis als JSON")
     ingest.add_argument("--no-progress", action="store_true", help="keinen Fortschrittsbalken zeigen")
+    ingest.add_argument(
+        "--force", action="store_true", help="auch unveränderte Dateien neu einlesen (z. B. nach Modellwechsel)"
+    )
     add_common_options(ingest)
     ingest.set_defaults(func=run_ingest)
 
@@ -44,7 +47,7 @@ def register(subparsers, add_common_options) -> None:
 
 def run_ingest(args: argparse.Namespace) -> int:
     services = services_from_args(args)
-    report = services.ingestor.ingest(args.paths, progress=False if args.no_progress else None)
+    report = services.ingestor.ingest(args.paths, progress=False if args.no_progress else None, force=args.force)
     if args.json:
         print_json(report.model_dump(mode="json", exclude={"removed"}) | {"removed": report.removed})
     else:

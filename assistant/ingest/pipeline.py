@@ -59,6 +59,7 @@ class Ingestor:
         progress: bool | None = None,
         on_progress: ProgressCallback | None = None,
         prune_missing: bool = True,
+        force: bool = False,
     ) -> IngestReport:
         report = IngestReport()
         self.remove_orphan_vectors()
@@ -73,7 +74,7 @@ class Ingestor:
             if on_progress:
                 on_progress(number - 1, len(candidates), candidate.path.name)
             try:
-                self._ingest_file(candidate, report)
+                self._ingest_file(candidate, report, force=force)
             except IngestError as exc:
                 report.failed.append(FailedFile(path=str(candidate.path), error=str(exc)))
             except MemoryError:
@@ -144,7 +145,7 @@ class Ingestor:
                 continue
         return entries
 
-    def _ingest_file(self, candidate: _Candidate, report: IngestReport) -> None:
+    def _ingest_file(self, candidate: _Candidate, report: IngestReport, *, force: bool = False) -> None:
         path = candidate.path
         loader_for(path)  # unsupported extension → IngestError
         size_mb = path.stat().st_size / 1_000_000
@@ -159,7 +160,7 @@ class Ingestor:
         digest = content_hash(data + _manifest_fingerprint(candidate.manifest))
         doc_id = make_doc_id(path)
         previous = self._catalog.document(doc_id)
-        if previous is not None and previous.content_hash == digest:
+        if previous is not None and previous.content_hash == digest and not force:
             report.unchanged += 1
             return
         document = _apply_manifest(load_document(path), candidate.manifest)

@@ -122,7 +122,7 @@ def test_unsupported_sentences_are_flagged(llm_services):
     assert [s.supported for s in answer.sentences] == [True, False]
     assert answer.unsupported_sentences == [answer.sentences[1].text]
     assert "9,9 Mio. Euro" in answer.unsupported_sentences[0]
-    assert "1 Satz/Sätze ohne ausreichenden Beleg in der zitierten Quelle." in answer.warnings
+    assert "1 Satz ist nicht ausreichend durch die zitierte Quelle belegt." in answer.warnings
     assert answer.removed_markers == []
 
 

@@ -177,3 +177,12 @@ def test_terms_from_an_older_analysis_are_recomputed(fake_services, tmp_path):
     index = CatalogKeywordIndex(catalog)
     assert index.search("Stellenplan Vollzeitäquivalente", 3)
     assert dict(catalog.iter_terms())[chunk_id]
+
+
+def test_force_reingests_unchanged_files(fake_services, tmp_path):
+    folder = tmp_path / "wissen"
+    _write_corpus(folder)
+    fake_services.ingestor.ingest([folder], progress=False)
+    report = fake_services.ingestor.ingest([folder], progress=False, force=True)
+    assert (report.updated, report.unchanged) == (4, 0)
+    assert fake_services.catalog.chunk_ids() == fake_services.vector_index.all_ids()
