@@ -37,7 +37,5 @@ def weighted_fusion(
     dense_floor = min(dense_z.values(), default=0.0)
     fused: dict[str, float] = {}
     for key in set(keyword) | set(dense):
-        fused[key] = keyword_weight * keyword_z.get(key, keyword_floor) + dense_weight * dense_z.get(
-            key, dense_floor
-        )
+        fused[key] = keyword_weight * keyword_z.get(key, keyword_floor) + dense_weight * dense_z.get(key, dense_floor)
     return fused
