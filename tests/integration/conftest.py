@@ -22,6 +22,20 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def wait_for_port(port: int, process: subprocess.Popen, timeout: float) -> bool:
+    """True once something listens on the loopback port; False if the process died or time ran out."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if process.poll() is not None:
+            return False
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return True
+        except OSError:
+            time.sleep(0.5)
+    return False
+
+
 def run_cli(*args: str, env: dict | None = None, timeout: float = 600) -> subprocess.CompletedProcess:
     """Run the installed ``assistant`` entry point as users do."""
     full_env = {**os.environ, "HF_HUB_OFFLINE": "1", **(env or {})}
@@ -74,14 +88,7 @@ def chroma_server(tmp_path_factory):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                break
-        except OSError:
-            time.sleep(0.5)
-    else:
+    if not wait_for_port(port, process, 60):
         process.kill()
         pytest.fail("chroma server did not start")
     yield ("127.0.0.1", port)

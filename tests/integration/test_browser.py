@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -17,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import KNOWLEDGE, ROOT
-from tests.integration.conftest import free_port, run_cli
+from tests.integration.conftest import free_port, run_cli, wait_for_port
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -65,16 +64,7 @@ def app_url(tmp_path_factory):
             cwd=ROOT,
             env={**os.environ, "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False"},
         )
-    deadline = time.time() + 180
-    while time.time() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"assistant serve ist beendet:\n{log.read_text()}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                break
-        except OSError:
-            time.sleep(0.5)
-    else:
+    if not wait_for_port(port, server, 180):
         server.kill()
         pytest.fail(f"assistant serve hat nicht gestartet:\n{log.read_text()}")
     yield f"http://127.0.0.1:{port}"

@@ -14,9 +14,7 @@ pytestmark = pytest.mark.integration
 
 def test_server_index_contract(chroma_server, tmp_path):
     host, port = chroma_server
-    check_contract(
-        ChromaVectorIndex.open(ChromaSettings(host=host, port=port, collection="contract"), tmp_path)
-    )
+    check_contract(ChromaVectorIndex.open(ChromaSettings(host=host, port=port, collection="contract"), tmp_path))
 
 
 def test_cli_uses_server_from_environment(chroma_server, tmp_path, sample_docs):
