@@ -46,6 +46,18 @@ class Evidence:
         return order
 
 
+_TOTALS = ("gesamt", "summe", "insgesamt", "zusammen", "gesamtstadt")
+
+
+def _row_asked_for(label: str, words, scorer: RelevanceScorer) -> bool:
+    """A table row answers when the question names its row („Fachbereich 51“), or it is the total
+    row and the question names no row; other rows („50 Soziales“ for a question about the whole
+    administration) are only neighbours of the answer."""
+    if label.lower().startswith(_TOTALS):
+        return True
+    return bool(scorer.covered(words, label))
+
+
 def gather_evidence(question: str, hits: list[SearchHit], scorer: RelevanceScorer) -> Evidence:
     units = units_from_hits(hits)
     scores = scorer.score(question, [u.context for u in units])
@@ -59,6 +71,9 @@ def gather_evidence(question: str, hits: list[SearchHit], scorer: RelevanceScore
         )
         for unit, score in zip(units, scores, strict=True)
     ]
+    for item in scored:
+        if item.unit.row_label is not None and not _row_asked_for(item.unit.row_label, words, scorer):
+            item.score *= 0.9
     scored.sort(key=lambda s: (-s.score, s.unit.hit_index, s.unit.position))
     from assistant.answering.relevance import split_question
 

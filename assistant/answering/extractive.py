@@ -39,13 +39,18 @@ class ExtractiveGenerator:
         for part_words, part_text in zip(parts, evidence.part_texts, strict=False):
             have = set().union(*(c.covers for c in chosen))
             wanted = part_words - have
+            if not wanted and any(answers_type(part_text, c.unit.text) for c in chosen):
+                continue  # the units chosen so far already answer this part
+            # units that speak about this part and give the kind of answer it asks for (a date, a figure);
+            # verbs like „entschieden“ rarely appear, so words already covered count too
             fitting = [
                 u for u in evidence.units
-                if u.score >= best * 0.5 and (wanted & u.covers or not wanted) and answers_type(part_text, u.unit.text)
+                if u.score >= best * 0.5 and part_words & u.covers and answers_type(part_text, u.unit.text)
+                and u not in chosen
             ]  # fmt: skip
-            if not fitting or any(answers_type(part_text, c.unit.text) and not wanted for c in chosen):
+            if not fitting:
                 continue
-            pick = max(fitting, key=lambda u: (len(wanted & u.covers), u.score))
+            pick = max(fitting, key=lambda u: (len(wanted & u.covers), len(part_words & u.covers), u.score))
             for index, present in enumerate(chosen):
                 if _similar(pick.unit.text, present.unit.text):
                     if len(pick.unit.text) > len(present.unit.text):

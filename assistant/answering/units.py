@@ -16,6 +16,7 @@ class Unit:
     hit_index: int  # which passage it comes from (0-based rank)
     position: int  # order inside the passage
     span: int = 1  # number of sentences
+    row_label: str | None = None  # first cell, for table rows
 
 
 def _is_table(lines: list[str]) -> bool:
@@ -37,7 +38,8 @@ def units_from_hits(hits: list[SearchHit], max_chars: int = 400) -> list[Unit]:
                 for row in lines[1:]:
                     text = _row_as_text(header, row) if "|" in row else row
                     context = f"{hit.title}\n{hit.section}\n{caption}\n{header}\n{row}".strip()
-                    units.append(Unit(text, context, index, position))
+                    label = row.split("|", 1)[0].strip() if "|" in row else None
+                    units.append(Unit(text, context, index, position, row_label=label))
                     position += 1
                 continue
             sentences = [_shorten(x.strip(), max_chars) for x in split_sentences(" ".join(lines))]
