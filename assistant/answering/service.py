@@ -106,12 +106,14 @@ class AnswerService:
         # for each part of the question, one unit (a sentence, two neighbouring sentences or a table
         # row) must hold its key words: „Stadtwerke“ in one sentence and „Beschäftigte“ in another
         # answer nothing
-        for part in split_question(query):
-            keys = self._scorer.key_words(part)
-            if not any(self._scorer.holds_key_words(keys, u.covers) for u in evidence.units):
-                return False
+        # the first part is the question proper; a later part („… und ab welcher Projektgröße?“) that
+        # the documents phrase differently does not make the whole question unanswerable
+        main_part = split_question(query)[0]
+        keys = self._scorer.key_words(main_part)
+        if not any(self._scorer.holds_key_words(keys, u.covers) for u in evidence.units):
+            return False
         text = " ".join(u.unit.text for u in chosen)  # the answer itself, not its title or heading
-        return all(answers_type(part, text) for part in split_question(query))
+        return answers_type(main_part, text)
 
     def _finish(self, question: str, query: str, text: str, evidence: Evidence) -> Answer:
         cleaned, removed = drop_invalid_markers(text, evidence.citable())
