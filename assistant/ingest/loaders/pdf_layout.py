@@ -65,7 +65,33 @@ def _table_rows(lines: list[str]) -> list[list[str]]:
                     rows[-1][index] = f"{rows[-1][index]} {text}".strip()
             continue
         rows.append(placed)
-    return rows
+    return _merge_wrapped_rows(rows)
+
+
+def _merge_wrapped_rows(rows: list[list[str]]) -> list[list[str]]:
+    """A line with text but no figures in the figure columns continues the row above
+    („Erweiterung der | 25.20 | … “ + „Öffnungszeiten der … | | | … “)."""
+    if len(rows) < 3:
+        return rows
+    body = rows[1:]
+
+    def is_figure_column(index: int) -> bool:
+        cells = [row[index] for row in body if row[index]]
+        with_figures = sum(bool(re.search(r"\d", cell)) for cell in cells)
+        return with_figures >= 2 and with_figures >= 0.5 * len(cells)
+
+    figure_columns = [index for index in range(1, len(rows[0])) if is_figure_column(index)]
+    if not figure_columns:
+        return rows
+    keyed_by_figures = is_figure_column(0)  # rows keyed by dates or numbers start with one
+    merged = [rows[0], body[0]]
+    for row in body[1:]:
+        starts_row = keyed_by_figures and re.search(r"\d", row[0])
+        if not starts_row and not any(re.search(r"\d", row[index]) for index in figure_columns):
+            merged[-1] = [f"{a} {b}".strip() for a, b in zip(merged[-1], row, strict=True)]
+        else:
+            merged.append(row)
+    return merged
 
 
 def page_blocks(layout_text: str, page: int) -> list[Block]:
