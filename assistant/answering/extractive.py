@@ -72,7 +72,26 @@ class ExtractiveGenerator:
             chosen.append(candidate)
             covered |= candidate.covers
             sentences += candidate.unit.span
-        return chosen
+        return chosen + _sibling_rows(chosen, evidence)
+
+
+def _sibling_rows(chosen: list[ScoredUnit], evidence: Evidence, limit: int = 3) -> list[ScoredUnit]:
+    """Rows of the same table that score almost as well as a chosen row: „Welche Vorhaben …?“ is
+    answered by all of them, not by the first."""
+    rows = [c for c in chosen if c.unit.row_label is not None]
+    extra: list[ScoredUnit] = []
+    for row in rows:
+        for unit in evidence.units:
+            if (
+                len(extra) < limit
+                and unit.unit.row_label is not None
+                and unit.unit.hit_index == row.unit.hit_index
+                and unit not in chosen
+                and unit not in extra
+                and unit.score >= row.score * 0.9
+            ):
+                extra.append(unit)
+    return extra
 
 
 _DIGIT = re.compile(r"\d")
