@@ -61,6 +61,13 @@ _ANAPHORA = re.compile(r"^(Davon|Dies|Diese|Dieser|Dieses|Damit|Dabei|Dafür|Daz
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
+def _capitalised(question: str) -> set[str]:
+    """Words written with a capital after the first word: nouns and names, folded like index terms."""
+    from assistant.text.german import fold
+
+    return {fold(w.lower()) for w in re.findall(r"(?<!^)\b[A-ZÄÖÜ][\w-]*", question.strip())}
+
+
 def has_new_figure(question: str, text: str) -> bool:
     """A figure in the text that the question does not already contain (not the „51“ of „Fachbereich 51“)."""
     asked = set(_FIGURE.findall(question))
@@ -88,12 +95,12 @@ class RelevanceScorer:
 
     def question_words(self, question: str) -> list[tuple[str, list[str], float]]:
         """Content words of the question: (stem, compound-part stems, weight = highest IDF)."""
-        from assistant.text.german import base_terms, fold, stem
+        from assistant.text.german import base_terms, stem
 
         skip = {stem(w) for w in QUESTION_WORDS}
         # nouns and names (capitalised after the first word) carry the topic; verbs and adjectives
         # („setzt … fest“, „entschieden“) are phrased differently in documents and weigh less
-        capitalised = {fold(w.lower()) for w in re.findall(r"(?<!^)\b[A-ZÄÖÜ][\w-]*", question.strip())}
+        capitalised = _capitalised(question)
         words = []
         for term in dict.fromkeys(base_terms(question)):
             analysed = [t for t in dict.fromkeys(self._analyse(term)) if t not in skip]
@@ -110,9 +117,9 @@ class RelevanceScorer:
         """Words an answer must contain: nouns, names and numbers (not years) that are not common
         in the corpus. „Grundsteuer A“, „Stadtwerke“ or „36.30“ missing from the best passage
         means the documents answer a neighbouring question, not this one."""
-        from assistant.text.german import base_terms, fold
+        from assistant.text.german import base_terms
 
-        capitalised = {fold(w.lower()) for w in re.findall(r"(?<!^)\b[A-ZÄÖÜ][\w-]*", question.strip())}
+        capitalised = _capitalised(question)
         keys: dict[str, tuple[float, bool]] = {}
         for term in dict.fromkeys(base_terms(question)):
             if _YEAR_TERM.fullmatch(term):
