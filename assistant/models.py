@@ -72,6 +72,24 @@ class SearchHit(BaseModel):
     path: str = ""
 
 
+class Citation(BaseModel):
+    """A passage an answer or a draft cites; ``n`` matches its ``[n]`` marker."""
+
+    n: int
+    doc_id: str
+    title: str
+    page: int | None
+    text: str
+    section: str = ""
+    path: str = ""
+    highlight: str = Field("", description="the sentence of the passage that backs the statement")
+
+    @classmethod
+    def from_hit(cls, n: int, hit: SearchHit, *, highlight: str = "") -> Citation:
+        return cls(n=n, doc_id=hit.doc_id, title=hit.title, page=hit.page, text=hit.text, section=hit.section,
+                   path=hit.path, highlight=highlight)  # fmt: skip
+
+
 class SearchFilters(BaseModel):
     """Metadata filters for retrieval."""
 

@@ -53,7 +53,6 @@ class AnswerSettings(BaseModel):
 
     passages: int = Field(8, ge=1, le=20, description="Textstellen je Frage")
     max_sentences: int = Field(3, ge=1, le=8)
-    min_relevance: float = Field(0.38, ge=0.0, le=1.0, description="darunter: 'nicht in den Dokumenten'")
     min_support: float = Field(0.35, ge=0.0, le=1.0, description="Satz gilt als belegt ab diesem Wert")
     max_question_chars: int = Field(2000, ge=50)
 

@@ -81,8 +81,17 @@ class Services:
         from assistant.answering.service import AnswerService
 
         return AnswerService(
-            self.retriever, self.keyword_index, self.embedder, self.generator, self.settings.answer
+            self.retriever, self.keyword_index, self.embedder, self.generator, self.settings.answer, self.units
         )
+
+    @cached_property
+    def units(self):
+        """Answer units of the index; an index from before units existed is upgraded here, once."""
+        from assistant.index.unit_store import UnitStore
+
+        store = UnitStore(self.catalog, self.embedder)
+        store.ensure_current()
+        return store
 
     @cached_property
     def goal_checker(self):
@@ -100,7 +109,7 @@ class Services:
             from assistant.drafting.llm_writer import LLMFieldWriter
 
             writer = LLMFieldWriter(self.generator)
-        finder = FactFinder(self.retriever, self.answers.scorer, self.settings.answer.min_relevance)
+        finder = FactFinder(self.retriever, self.answers.evidence, self.answers.params.fact_min_score)
         return DraftService(
             finder,
             goal_checker=lambda goal_set: self.goal_checker.check_goal_set(goal_set, "entwurf").findings,

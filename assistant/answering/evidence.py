@@ -1,82 +1,174 @@
-"""Evidence for an answer: the retrieved passages and their best-scoring units."""
+"""Evidence for an answer: the retrieved passages and their answer units, scored against the question.
+
+Units, their terms and embeddings come from the index (computed at ingest); scoring here is
+arithmetic: IDF-weighted term coverage and a dot product with the question's vector.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from assistant.answering.relevance import RelevanceScorer
-from assistant.answering.units import Unit, units_from_hits
+import numpy as np
+
+from assistant.answering.params import AnswerParams
+from assistant.answering.question import QuestionAnalysis, QuestionTerm
+from assistant.index.unit_store import StoredUnit, UnitStore
 from assistant.models import SearchHit
+from assistant.text.german import base_terms
+from assistant.text.numbers import has_date, new_figures, years
 
 
 @dataclass
 class ScoredUnit:
-    unit: Unit
+    hit_index: int  # 0-based rank of its passage
+    position: int  # order inside the passage
+    text: str
     score: float
-    covers: frozenset[str] = frozenset()
+    coverage: float
+    dense: float
+    covers: frozenset[str]  # question heads the unit (with its passage title) contains
+    has_type: bool  # holds the kind of answer asked for
+    span: int = 1  # number of sentences
+    row_label: str | None = None
+
+    @property
+    def marker(self) -> int:
+        return self.hit_index + 1
+
+
+@dataclass
+class PassageEvidence:
+    coverage: float  # IDF-weighted share of question terms anywhere in the passage (with title)
+    present: frozenset[str]
+    years: bool  # the passage names a year the question asks about (True when none asked)
 
 
 @dataclass
 class Evidence:
-    question: str
+    question: QuestionAnalysis
     hits: list[SearchHit]
-    units: list[ScoredUnit] = field(default_factory=list)
-    word_weights: dict[str, float] = field(default_factory=dict)
-    part_words: list[set[str]] = field(default_factory=list)  # question words per question part
-    part_texts: list[str] = field(default_factory=list)
+    units: list[ScoredUnit] = field(default_factory=list)  # best first
+    passages: list[PassageEvidence] = field(default_factory=list)  # aligned with hits
     # 0-based ranks of the passages the generator was shown (an LLM prompt is cut by its token budget);
     # None: all of ``hits``. Markers to other passages point to nothing the generator read.
     shown: list[int] | None = None
 
     def citable(self) -> set[int]:
-        """The 1-based passage numbers an answer may cite."""
         ranks = range(len(self.hits)) if self.shown is None else self.shown
         return {index + 1 for index in ranks}
+
+    @property
+    def best(self) -> ScoredUnit | None:
+        return self.units[0] if self.units else None
 
     @property
     def best_score(self) -> float:
         return self.units[0].score if self.units else 0.0
 
-    def relevant_hits(self, threshold: float) -> list[int]:
-        """Indexes of passages holding at least one unit above the threshold (best first)."""
-        order: list[int] = []
-        for scored in self.units:
-            if scored.score >= threshold and scored.unit.hit_index not in order:
-                order.append(scored.unit.hit_index)
-        return order
+    def passage_order(self) -> list[int]:
+        """Passage ranks ordered by their best unit (most relevant first), then the rest by retrieval rank."""
+        order = list(dict.fromkeys(u.hit_index for u in self.units))
+        return order + [i for i in range(len(self.hits)) if i not in order]
+
+    def best_unit_of(self, hit_index: int) -> ScoredUnit | None:
+        return next((u for u in self.units if u.hit_index == hit_index), None)
 
 
-_TOTALS = ("gesamt", "summe", "insgesamt", "zusammen", "gesamtstadt")
+def coverage(
+    terms: Iterable[QuestionTerm], present: set[str] | frozenset[str], part_credit: float
+) -> tuple[float, set[str]]:
+    """IDF-weighted share of question terms found, and the heads found. A compound found only by its
+    parts counts ``part_credit`` of its weight times the share of parts found."""
+    total = found = 0.0
+    heads: set[str] = set()
+    for term in terms:
+        total += term.weight
+        if term.head in present:
+            found += term.weight
+            heads.add(term.head)
+        elif term.parts:
+            share = sum(p in present for p in term.parts) / len(term.parts)
+            found += term.weight * part_credit * share
+            if share == 1.0:
+                heads.add(term.head)
+    return (found / total if total else 0.0), heads
 
 
-def _row_asked_for(label: str, words, scorer: RelevanceScorer) -> bool:
-    """A table row answers when the question names its row („Fachbereich 51“), or it is the total
-    row and the question names no row; other rows („50 Soziales“ for a question about the whole
-    administration) are only neighbours of the answer."""
-    if label.lower().startswith(_TOTALS):
-        return True
-    return bool(scorer.covered(words, label))
+def has_answer_type(question: QuestionAnalysis, text: str) -> bool:
+    if question.answer_type == "zeit":
+        return has_date(text)
+    if question.answer_type == "menge":
+        return bool(new_figures(question.text, text))
+    return True
 
 
-def gather_evidence(question: str, hits: list[SearchHit], scorer: RelevanceScorer) -> Evidence:
-    units = units_from_hits(hits)
-    scores = scorer.score(question, [u.context for u in units])
-    words = scorer.question_words(question)
-    scored = [
-        ScoredUnit(
-            unit,
-            # a small prior for better-ranked passages; pairs pay a little for their length
-            float(score) + 0.01 * (len(hits) - unit.hit_index) / max(len(hits), 1) - 0.02 * (unit.span - 1),
-            frozenset(scorer.covered(words, unit.context)),
-        )
-        for unit, score in zip(units, scores, strict=True)
-    ]
-    for item in scored:
-        if item.unit.row_label is not None and not _row_asked_for(item.unit.row_label, words, scorer):
-            item.score *= 0.9
-    scored.sort(key=lambda s: (-s.score, s.unit.hit_index, s.unit.position))
-    from assistant.answering.relevance import split_question
+class EvidenceEngine:
+    def __init__(self, units: UnitStore, analyse_terms: Callable[[Iterable[str]], list[str]], params: AnswerParams):
+        self._units = units
+        self._analyse_terms = analyse_terms
+        self._params = params
 
-    texts = split_question(question)
-    parts = [{head for head, _, _ in scorer.question_words(part)} for part in texts]
-    return Evidence(question, hits, scored, {head: weight for head, _, weight in words}, parts, texts)
+    def gather(self, question: QuestionAnalysis, hits: list[SearchHit]) -> Evidence:
+        stored = self._units.units_for([h.chunk_id for h in hits])
+        scored: list[ScoredUnit] = []
+        passages: list[PassageEvidence] = []
+        for index, hit in enumerate(hits):
+            units = stored.get(hit.chunk_id, [])
+            title_terms = set(self._analyse_terms(base_terms(f"{hit.title}\n{hit.section}")))
+            unit_terms = [set(self._analyse_terms(u.terms)) for u in units]
+            present = frozenset(title_terms.union(*unit_terms))
+            passage_cov, _ = coverage(question.terms, present, self._params.part_credit)
+            passage_years = not question.years or bool(
+                question.years & years(f"{hit.title} {hit.section} {hit.text}")
+            )
+            passages.append(PassageEvidence(passage_cov, present, passage_years))
+            prior = self._params.rank_prior * (len(hits) - index) / max(len(hits), 1)
+            scored.extend(self._score_units(question, index, units, unit_terms, title_terms, prior))
+        scored.sort(key=lambda s: (-s.score, s.hit_index, s.position))
+        return Evidence(question, hits, scored, passages)
+
+    def _score_units(
+        self,
+        question: QuestionAnalysis,
+        hit_index: int,
+        units: list[StoredUnit],
+        unit_terms: list[set[str]],
+        title_terms: set[str],
+        prior: float,
+    ) -> list[ScoredUnit]:
+        if not units:
+            return []
+        params = self._params
+        vectors = np.stack([u.vector for u in units])
+        dense = np.clip(vectors @ question.vector, 0.0, 1.0)
+        candidates: list[tuple[int, int, str, set[str], float, str | None]] = []
+        for n, unit in enumerate(units):
+            candidates.append((n, 1, unit.text, unit_terms[n], float(dense[n]), unit.row_label))
+            following = n + 1
+            if (
+                following < len(units)
+                and unit.kind == "sentence"
+                and units[following].kind == "sentence"
+                and units[following].block == unit.block
+            ):
+                # two neighbouring sentences answer „wie hoch … und wie weit …“ together, and a second
+                # sentence that refers back („Davon …“) needs its predecessor
+                pair_vector = vectors[n] + vectors[following]
+                norm = float(np.linalg.norm(pair_vector)) or 1.0
+                pair_dense = float(np.clip(pair_vector @ question.vector / norm, 0.0, 1.0))
+                candidates.append((n, 2, f"{unit.text} {units[following].text}",
+                                   unit_terms[n] | unit_terms[following], pair_dense, None))  # fmt: skip
+        result = []
+        for position, span, text, terms, unit_dense, label in candidates:
+            cov, heads = coverage(question.terms, terms | title_terms, params.part_credit)
+            typed = has_answer_type(question, text)
+            score = params.lexical_weight * cov + (1 - params.lexical_weight) * unit_dense
+            if not typed:
+                score *= params.type_penalty
+            score += prior - params.pair_cost * (span - 1)
+            result.append(
+                ScoredUnit(hit_index, position, text, score, cov, unit_dense, frozenset(heads), typed, span, label)
+            )
+        return result
+

@@ -1,13 +1,20 @@
-"""The default generator: no LLM. Picks the passage sentences that answer the question and cites them."""
+"""The default generator: no LLM. Quotes the passage sentences that answer the question, with citations.
+
+A certain answer is the best unit(s); a hedged one („unsicher“) says so and lists the best sentence
+of the two or three best passages, each with its citation, so staff decide with the evidence in view.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
+from assistant.answering.answerability import Decision
 from assistant.answering.evidence import Evidence, ScoredUnit
 from assistant.answering.models import ChatTurn
-from assistant.answering.relevance import has_new_figure, wants_quantity
+
+HEDGE = "Eine sichere Antwort geben die Dokumente nicht; am besten passen diese Stellen:"
+HEDGED_PASSAGES = 3
 
 
 class ExtractiveGenerator:
@@ -17,108 +24,87 @@ class ExtractiveGenerator:
         self._max_sentences = max_sentences
         self._relative_cutoff = relative_cutoff
 
-    def generate(self, question: str, evidence: Evidence, history: list[ChatTurn]) -> Iterator[str]:
+    def generate(
+        self, question: str, evidence: Evidence, history: list[ChatTurn], decision: Decision | None = None
+    ) -> Iterator[str]:
         """Yield the answer sentence by sentence, each with its ``[n]`` marker (n = passage rank)."""
+        if decision is not None and decision.status == "unsicher":
+            yield HEDGE
+            for unit in self.hedged(evidence):
+                yield "\n- " + with_marker(unit.text, unit.marker)
+            return
         chosen = self.select(evidence)
         # read in document order within a passage, best passage first
-        passage_order = list(dict.fromkeys(s.unit.hit_index for s in chosen))
-        chosen.sort(key=lambda s: (passage_order.index(s.unit.hit_index), s.unit.position))
+        passage_order = list(dict.fromkeys(s.hit_index for s in chosen))
+        chosen.sort(key=lambda s: (passage_order.index(s.hit_index), s.position))
         for number, scored in enumerate(chosen):
-            yield ("" if number == 0 else " ") + with_marker(scored.unit.text, scored.unit.hit_index + 1)
+            yield ("" if number == 0 else " ") + with_marker(scored.text, scored.marker)
+
+    def hedged(self, evidence: Evidence) -> list[ScoredUnit]:
+        """The best unit of each of the best passages (distinct statements only)."""
+        picked: list[ScoredUnit] = []
+        for unit in evidence.units:
+            if len(picked) == HEDGED_PASSAGES:
+                break
+            if any(p.hit_index == unit.hit_index or _similar(p.text, unit.text) for p in picked):
+                continue
+            picked.append(unit)
+        return picked
 
     def select(self, evidence: Evidence) -> list[ScoredUnit]:
-        """Greedy selection: the best unit, then units that add question words not yet covered;
-        near-duplicates (the same statement in two documents) are skipped."""
+        """The best unit; for a question in parts the best unit of each further part; then units that add
+        question words not yet covered. Near-duplicates (one statement in two documents) are skipped."""
         if not evidence.units:
             return []
-        best = evidence.best_score
-        total = sum(evidence.word_weights.values()) or 1.0
-        chosen: list[ScoredUnit] = [evidence.units[0]]
-        # a question in two parts („Wie hoch … und ab wann …?“) gets the best unit for each part
-        parts = evidence.part_words if len(evidence.part_words) > 1 else []
-        for part_words, part_text in zip(parts, evidence.part_texts, strict=False):
-            have = set().union(*(c.covers for c in chosen))
-            wanted = part_words - have
-            if not wanted and any(answers_type(part_text, c.unit.text) for c in chosen):
-                continue  # the units chosen so far already answer this part
-            # units that speak about this part and give the kind of answer it asks for (a date, a figure);
-            # verbs like „entschieden“ rarely appear, so words already covered count too
-            fitting = [
-                u for u in evidence.units
-                if u.score >= best * 0.5 and part_words & u.covers and answers_type(part_text, u.unit.text)
-                and u not in chosen
-            ]  # fmt: skip
-            if not fitting:
+        best = evidence.units[0]
+        chosen = [best]
+        question = evidence.question
+        for heads in question.part_heads[1:]:
+            if heads <= set().union(*(c.covers for c in chosen)):
                 continue
-            pick = max(fitting, key=lambda u: (len(wanted & u.covers), len(part_words & u.covers), u.score))
-            for index, present in enumerate(chosen):
-                if _similar(pick.unit.text, present.unit.text):
-                    if len(pick.unit.text) > len(present.unit.text):
-                        chosen[index] = pick  # the pair that holds the chosen sentence and the next one
-                    break
-            else:
-                chosen.append(pick)
+            fitting = [u for u in evidence.units if heads & u.covers and u.has_type and u.score >= best.score * 0.5]
+            if fitting:
+                pick = max(fitting, key=lambda u: (len(heads & u.covers), u.score))
+                self._add(chosen, pick)
+        weights = {t.head: t.weight for t in question.terms}
+        total = sum(weights.values()) or 1.0
         covered = set().union(*(c.covers for c in chosen))
-        candidates = [u for u in evidence.units[1:] if u.score >= best * self._relative_cutoff and u not in chosen]
-        sentences = sum(c.unit.span for c in chosen)
+        sentences = sum(c.span for c in chosen)
+        candidates = [u for u in evidence.units[1:] if u.score >= best.score * self._relative_cutoff]
         while candidates and sentences < self._max_sentences:
-            already = frozenset(covered)
-            candidates.sort(key=lambda c: c.score + _new_weight(c, already, evidence, total), reverse=True)
+            candidates.sort(key=lambda c: c.score + sum(weights.get(w, 0.0) for w in c.covers - covered) / total,
+                            reverse=True)  # fmt: skip
             candidate = candidates.pop(0)
-            if any(_similar(candidate.unit.text, c.unit.text) for c in chosen):
+            if candidate in chosen or sentences + candidate.span > self._max_sentences:
                 continue
-            if sentences + candidate.unit.span > self._max_sentences:
-                continue
-            chosen.append(candidate)
-            covered |= candidate.covers
-            sentences += candidate.unit.span
-        return chosen + _sibling_rows(chosen, evidence)
+            if not (candidate.covers - covered) and candidate.hit_index != best.hit_index:
+                continue  # another passage saying nothing new about the question
+            if self._add(chosen, candidate):
+                covered |= candidate.covers
+                sentences = sum(c.span for c in chosen)
+        return chosen
+
+    @staticmethod
+    def _add(chosen: list[ScoredUnit], unit: ScoredUnit) -> bool:
+        for index, present in enumerate(chosen):
+            if _overlaps(unit, present) or _similar(unit.text, present.text):
+                if unit.span > present.span and unit.hit_index == present.hit_index and unit.text.startswith(
+                    present.text
+                ):
+                    chosen[index] = unit  # the pair that holds the chosen sentence and the next one
+                    return True
+                return False
+        chosen.append(unit)
+        return True
 
 
-def _sibling_rows(chosen: list[ScoredUnit], evidence: Evidence, limit: int = 3) -> list[ScoredUnit]:
-    """Rows of the same table that score almost as well as a chosen row: „Welche Vorhaben …?“ is
-    answered by all of them, not by the first."""
-    rows = [c for c in chosen if c.unit.row_label is not None]
-    extra: list[ScoredUnit] = []
-    for row in rows:
-        for unit in evidence.units:
-            if (
-                len(extra) < limit
-                and unit.unit.row_label is not None
-                and unit.unit.hit_index == row.unit.hit_index
-                and unit not in chosen
-                and unit not in extra
-                and unit.score >= row.score * 0.9
-            ):
-                extra.append(unit)
-    return extra
-
-
-_DIGIT = re.compile(r"\d")
-_DATE = re.compile(
-    r"\b(?:19|20)\d{2}\b|\b\d{1,2}\.\d{1,2}\.|\b(?:januar|februar|märz|april|mai|juni|juli|august|"
-    r"september|oktober|november|dezember|frühjahr|sommer|herbst|winter)\b",
-    re.IGNORECASE,
-)
-_WHEN = re.compile(r"\b(wann|bis wann|ab wann|seit wann|welchem jahr|welchem datum|welchem tag)\b", re.IGNORECASE)
-
-
-def asks_when(question: str) -> bool:
-    return bool(_WHEN.search(question))
-
-
-def answers_type(question: str, text: str) -> bool:
-    """A „wann“ question needs a date, a „wie viel/hoch“ question a figure."""
-    if asks_when(question):
-        return bool(_DATE.search(text))
-    if wants_quantity(question):
-        return has_new_figure(question, text)
-    return True
-
-
-def _new_weight(candidate: ScoredUnit, covered: frozenset[str], evidence: Evidence, total: float) -> float:
-    """Share of the question's weight that the candidate adds to what is already covered."""
-    return sum(evidence.word_weights.get(w, 0) for w in candidate.covers - covered) / total
+def _overlaps(first: ScoredUnit, second: ScoredUnit) -> bool:
+    """Two units sharing a sentence of the same passage (a sentence and the pair that contains it)."""
+    if first.hit_index != second.hit_index:
+        return False
+    a = range(first.position, first.position + first.span)
+    b = range(second.position, second.position + second.span)
+    return bool(set(a) & set(b)) and first.row_label is None and second.row_label is None
 
 
 def _similar(first: str, second: str) -> bool:

@@ -23,18 +23,21 @@ def escape_source(text: str) -> str:
     return text.replace("<", "‹").replace(">", "›").replace('"', "'")
 
 
-def fence(number: int, hit: SearchHit) -> str:
-    """Retrieved text as data: escaped so a document cannot close the fence and speak as the system."""
-    body = hit.text.replace("<", "‹").replace(">", "›")
+def fence(number: int, hit: SearchHit, text: str | None = None) -> str:
+    """Retrieved text as data: escaped so a document cannot close the fence and speak as the system.
+    ``text`` is the passage with its neighbouring continuation (default: the passage alone)."""
+    body = (hit.text if text is None else text).replace("<", "‹").replace(">", "›")
     page = f' seite="{hit.page}"' if hit.page else ""
     return f'<quelle nr="{number}" dokument="{escape_source(hit.title)}"{page}>\n{body}\n</quelle>'
 
 
-def budget_sources(hits: list[SearchHit], order: list[int], max_tokens: int) -> tuple[str, list[int]]:
+def budget_sources(
+    hits: list[SearchHit], order: list[int], max_tokens: int, context: Callable[[SearchHit], str] | None = None
+) -> tuple[str, list[int]]:
     """Fence passages in ``order`` until the token budget is used; returns text and included ranks."""
     parts, included, used = [], [], 0
     for index in order:
-        block = fence(index + 1, hits[index])
+        block = fence(index + 1, hits[index], context(hits[index]) if context else None)
         cost = estimate_tokens(block)
         if included and used + cost > max_tokens:
             break
@@ -52,6 +55,7 @@ def format_history(history: list[ChatTurn], max_turns: int = 6) -> str:
 
 
 class LLMGenerator:
+    needs_llm_threshold = True
     def __init__(
         self,
         chat_model,
@@ -59,7 +63,7 @@ class LLMGenerator:
         name: str,
         municipality: str,
         max_context_tokens: int,
-        threshold: float,
+        context: Callable[[SearchHit], str] | None = None,
         explain_error: Callable[[Exception], Exception] | None = None,
     ):
         """``explain_error`` turns an SDK exception (connection, timeout, HTTP status) into a German
@@ -69,7 +73,7 @@ class LLMGenerator:
         self.name = name
         self._municipality = municipality
         self._max_context_tokens = max_context_tokens
-        self._threshold = threshold
+        self._context = context
         self._system = load_prompt("antwort_system")
         self._user = load_prompt("antwort_nutzer")
         self._rewrite = load_prompt("frage_umformulieren")
@@ -82,11 +86,12 @@ class LLMGenerator:
         lines = [line.strip().strip('"„“').strip() for line in str(result.content or "").splitlines()]
         return next((line for line in lines if line), question)  # the first line is the question
 
-    def generate(self, question: str, evidence: Evidence, history: list[ChatTurn]) -> Iterator[str]:
+    def generate(self, question: str, evidence: Evidence, history: list[ChatTurn], decision=None) -> Iterator[str]:
         from langchain_core.messages import HumanMessage, SystemMessage
 
-        order = evidence.relevant_hits(self._threshold) or list(range(len(evidence.hits)))
-        sources, included = budget_sources(evidence.hits, order, self._max_context_tokens)
+        # most relevant passage first (by its best unit), each with its continuation, within the budget
+        order = evidence.passage_order()
+        sources, included = budget_sources(evidence.hits, order, self._max_context_tokens, self._context)
         evidence.shown = included
         messages = [
             SystemMessage(content=self._system.render(kommune=self._municipality)),

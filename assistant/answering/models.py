@@ -6,20 +6,14 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from assistant.models import Citation
+
+__all__ = ["Answer", "ChatTurn", "Citation", "SentenceCheck"]
+
 
 class ChatTurn(BaseModel):
     role: Literal["user", "assistant"]
     content: str
-
-
-class Citation(BaseModel):
-    n: int
-    doc_id: str
-    title: str
-    page: int | None
-    text: str
-    section: str = ""
-    path: str = ""
 
 
 class SentenceCheck(BaseModel):
@@ -41,5 +35,9 @@ class Answer(BaseModel):
     unsupported_sentences: list[str] = Field(default_factory=list)
     removed_markers: list[int] = Field(default_factory=list, description="[n] markers without a passage")
     search_query: str = Field("", description="the query actually searched (after follow-up resolution)")
-    relevance: float = Field(0.0, description="best passage-unit relevance; below the threshold: refusal")
+    relevance: float = Field(0.0, description="score of the best answer unit (term coverage and cosine)")
+    status: Literal["beantwortet", "unsicher", "nicht_gefunden"] = "beantwortet"
+    confidence: float = Field(0.0, description="p(answerable) of the calibrated answerability model")
+    reason: str = Field("", description="why the answer was given, hedged or refused (German)")
+    features: dict[str, float] = Field(default_factory=dict, description="answerability features (evals, --debug)")
     warnings: list[str] = Field(default_factory=list)

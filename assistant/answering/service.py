@@ -3,19 +3,21 @@ answer with checked citations. Both the CLI and the app call :class:`AnswerServi
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Protocol
 
-from assistant.answering.evidence import Evidence, gather_evidence
-from assistant.answering.extractive import ExtractiveGenerator, answers_type
+from assistant.answering.answerability import Decision, decide
+from assistant.answering.evidence import Evidence, EvidenceEngine
+from assistant.answering.extractive import ExtractiveGenerator
 from assistant.answering.followup import history_aware_query, looks_like_follow_up
 from assistant.answering.markers import drop_invalid_markers, markers_in
 from assistant.answering.models import Answer, ChatTurn, Citation
-from assistant.answering.relevance import RelevanceScorer, split_question
+from assistant.answering.params import AnswerParams
+from assistant.answering.question import QuestionAnalyser
 from assistant.answering.support import check_sentences
 from assistant.errors import UserError
-from assistant.models import SearchFilters
+from assistant.index.unit_store import UnitStore
+from assistant.models import SearchFilters, SearchHit
 from assistant.settings import AnswerSettings
 
 NOT_IN_DOCUMENTS = "Dazu enthalten die Dokumente keine Angaben."
@@ -23,26 +25,42 @@ NOT_IN_DOCUMENTS = "Dazu enthalten die Dokumente keine Angaben."
 
 class Generator(Protocol):
     name: str
+    # the extractive generator answers from the evidence alone; an LLM reads paraphrases and may
+    # decline itself, so it is called from a lower confidence on
+    needs_llm_threshold: bool
 
-    def generate(self, question: str, evidence: Evidence, history: list[ChatTurn]) -> Iterator[str]: ...
+    def generate(
+        self, question: str, evidence: Evidence, history: list[ChatTurn], decision: Decision
+    ) -> Iterator[str]: ...
 
 
 class AnswerService:
-    def __init__(self, retriever, keyword_index, embedder, generator: Generator, settings: AnswerSettings) -> None:
+    def __init__(
+        self,
+        retriever,
+        keyword_index,
+        embedder,
+        generator: Generator,
+        settings: AnswerSettings,
+        units: UnitStore,
+        params: AnswerParams | None = None,
+    ) -> None:
         self._retriever = retriever
         self._keyword = keyword_index
         self._embedder = embedder
         self._generator = generator
         self._settings = settings
-        self._scorer = RelevanceScorer(keyword_index.analyse, keyword_index.idf, embedder)
-
-    @property
-    def scorer(self) -> RelevanceScorer:
-        return self._scorer
+        self.params = params or AnswerParams()
+        self._analyser = QuestionAnalyser(keyword_index.analyse, keyword_index.idf, embedder.embed_query, self.params)
+        self._engine = EvidenceEngine(units, keyword_index.analyse_terms, self.params)
 
     @property
     def generator_name(self) -> str:
         return self._generator.name
+
+    def evidence(self, query: str, hits: list[SearchHit]) -> Evidence:
+        """The evidence engine for other use cases (draft facts): the same scoring as answers."""
+        return self._engine.gather(self._analyser.analyse(query), hits)
 
     def validate(self, question: str) -> str:
         question = (question or "").strip()
@@ -82,46 +100,31 @@ class AnswerService:
         history = list(history or [])
         query = self.search_query(question, history)
         hits = self._retriever.search(query, self._settings.passages, filters)
-        evidence = gather_evidence(query, hits, self._scorer)
-        if not hits or not self._answerable(query, evidence):
+        evidence = self.evidence(query, hits)
+        decision = self.decide(evidence)
+        if not decision.answerable:
             # nothing relevant: say so, and never ask an LLM to make something up
             yield NOT_IN_DOCUMENTS
             yield Answer(question=question, answer=NOT_IN_DOCUMENTS, answered=False, citations=[],
-                         generator=self._generator.name, search_query=query,
-                         relevance=round(evidence.best_score, 4))  # fmt: skip
+                         generator=self._generator.name, search_query=query, status=decision.status,
+                         confidence=round(decision.confidence, 4), reason=decision.reason,
+                         features=_features(decision), relevance=round(evidence.best_score, 4))  # fmt: skip
             return
         parts: list[str] = []
-        for delta in self._generator.generate(question, evidence, history):
+        for delta in self._generator.generate(question, evidence, history, decision):
             parts.append(delta)
             yield delta
-        yield self._finish(question, query, "".join(parts), evidence)
+        yield self._finish(question, query, "".join(parts), evidence, decision)
 
-    def _answerable(self, query: str, evidence: Evidence) -> bool:
-        """Relevant enough, and the best units contain what the question hinges on."""
-        if evidence.best_score < self._settings.min_relevance or _asked_year_missing(query, evidence):
-            return False
-        if all(_YEAR.fullmatch(word) for word in evidence.word_weights):
-            return False  # „Und wie hoch war er 2025?“ without a conversation: a year alone names no topic
-        chosen = ExtractiveGenerator(self._settings.max_sentences).select(evidence)
-        # for each part of the question, one unit (a sentence, two neighbouring sentences or a table
-        # row) must hold its key words: „Stadtwerke“ in one sentence and „Beschäftigte“ in another
-        # answer nothing
-        # the first part is the question proper; a later part („… und ab welcher Projektgröße?“) that
-        # the documents phrase differently does not make the whole question unanswerable
-        main_part = split_question(query)[0]
-        keys = self._scorer.key_words(main_part)
-        if not any(self._scorer.holds_key_words(keys, u.covers) for u in evidence.units):
-            return False
-        text = " ".join(u.unit.text for u in chosen)  # the answer itself, not its title or heading
-        return answers_type(main_part, text)
+    def decide(self, evidence: Evidence) -> Decision:
+        llm = getattr(self._generator, "needs_llm_threshold", False)
+        return decide(evidence, self.params, refuse_below=self.params.llm_refuse_below if llm else None)
 
-    def _finish(self, question: str, query: str, text: str, evidence: Evidence) -> Answer:
+    def _finish(self, question: str, query: str, text: str, evidence: Evidence, decision: Decision) -> Answer:
         cleaned, removed = drop_invalid_markers(text, evidence.citable())
         cited = sorted(set(markers_in(cleaned)))
         citations = [
-            Citation(n=n, doc_id=h.doc_id, title=h.title, page=h.page, text=h.text, section=h.section, path=h.path)
-            for n in cited
-            for h in [evidence.hits[n - 1]]
+            Citation.from_hit(n, evidence.hits[n - 1], highlight=_highlight(evidence, n - 1)) for n in cited
         ]
         refused = NOT_IN_DOCUMENTS.rstrip(".") in cleaned or not cleaned.strip()
         checks = [] if refused else check_sentences(
@@ -145,30 +148,31 @@ class AnswerService:
             removed_markers=removed,
             search_query=query,
             relevance=round(evidence.best_score, 4),
+            status="nicht_gefunden" if refused else decision.status,
+            confidence=round(decision.confidence, 4),
+            reason=decision.reason,
+            features=_features(decision),
             warnings=warnings,
         )
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+def _features(decision: Decision) -> dict[str, float]:
+    return {k: round(v, 4) for k, v in decision.features.as_dict().items()} if decision.features else {}
 
 
-def _asked_year_missing(question: str, evidence: Evidence) -> bool:
-    """A question about a year the best passages never mention („… im Jahr 2019?“) is not answered
-    by them, however well the topic matches."""
-    years = set(_YEAR.findall(question))
-    if not years:
-        return False
-    top = [u for u in evidence.units if u.score >= evidence.best_score * 0.8]
-    return not any(years & set(_YEAR.findall(u.unit.context)) for u in top)
+def _highlight(evidence: Evidence, hit_index: int) -> str:
+    """The sentence of a cited passage that answers best: shown highlighted with the source."""
+    unit = evidence.best_unit_of(hit_index)
+    return unit.text if unit is not None else ""
 
 
 def build_generator(settings, services) -> Generator:
     """The generator chosen in settings (``llm.provider``)."""
-    from assistant.answering.extractive import ExtractiveGenerator
 
     if settings.llm.provider == "extractive":
         return ExtractiveGenerator(settings.answer.max_sentences)
     from assistant.answering.chat_models import build_chat_model, explain_llm_error
+    from assistant.answering.context import NeighbourContext
     from assistant.answering.llm import LLMGenerator
 
     return LLMGenerator(
@@ -176,6 +180,6 @@ def build_generator(settings, services) -> Generator:
         name=f"{settings.llm.provider}:{settings.llm.model}",
         municipality=settings.kommune,
         max_context_tokens=settings.llm.max_context_tokens,
-        threshold=settings.answer.min_relevance,
+        context=NeighbourContext(services.catalog),
         explain_error=lambda exc: explain_llm_error(exc, settings.llm),
     )

@@ -8,9 +8,10 @@ from collections.abc import Callable
 import numpy as np
 
 from assistant.answering.markers import markers_in
-from assistant.answering.models import Citation, SentenceCheck
+from assistant.answering.models import SentenceCheck
 from assistant.index.base import Embedder
-from assistant.ingest.chunking import split_sentences
+from assistant.models import Citation
+from assistant.text.sentences import split_sentences
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -21,13 +22,17 @@ def register(subparsers, add_common_options) -> None:
 
 
 def register_eval(eval_subparsers, add_common_options) -> None:
-    answers = eval_subparsers.add_parser("answers", help="Antwortqualität auf evals/answers messen")
-    answers.add_argument("--data", type=Path, default=Path("evals/answers/questions.jsonl"))
-    answers.add_argument("--knowledge", type=Path, default=Path("knowledge/dokumente"))
-    answers.add_argument("--json", action="store_true")
-    answers.add_argument(
-        "--calibrate", action="store_true", help="Schwelle für 'nicht in den Dokumenten' kalibrieren"
+    answers = eval_subparsers.add_parser(
+        "answers", help="Antwortqualität messen: Fragensatz über einem Dokumentordner oder XQuAD-Ordner"
     )
+    answers.add_argument(
+        "--data", type=Path, default=Path("evals/answers/questions.jsonl"),
+        help="questions.jsonl oder ein BEIR-Ordner mit answers.jsonl (XQuAD-de)",
+    )  # fmt: skip
+    answers.add_argument("--knowledge", type=Path, default=Path("knowledge/dokumente"))
+    answers.add_argument("--index-dir", type=Path, help="Index hier behalten und wiederverwenden")
+    answers.add_argument("--out", type=Path, help="Ergebnis (mit allen Zeilen) als JSON-Datei")
+    answers.add_argument("--json", action="store_true")
     add_common_options(answers)
     answers.set_defaults(func=run_answer_eval)
 
@@ -76,21 +81,32 @@ def run_ask(args: argparse.Namespace) -> int:
 
 
 def run_answer_eval(args: argparse.Namespace) -> int:
-    from assistant.evals.answers import evaluate_answers
+    from assistant.evals.answers import evaluate_question_set, evaluate_xquad
 
     settings = settings_from_args(args)
-    result = evaluate_answers(args.data, args.knowledge, settings, calibrate=args.calibrate)
-    if args.json:
-        print_json(result)
+    if args.data.is_dir():
+        result = evaluate_xquad(args.data, settings, index_dir=args.index_dir)
     else:
+        result = evaluate_question_set(args.data, args.knowledge, settings, index_dir=args.index_dir)
+    if args.out:
+        args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    summary = {k: v for k, v in result.items() if k != "rows"}
+    if args.json:
+        print_json(summary)
+        return 0
+    print(f"{result['dataset']} ({result['generator']})")
+    for split, m in result["splits"].items():
         print(
-            f"{result['questions']} Fragen ({result['generator']}): Fakten {result['fact_accuracy']:.3f}, "
-            f"Quellen {result['citation_accuracy']:.3f}, Ablehnungen {result['refusal_accuracy']:.3f}, "
-            f"fälschlich abgelehnt {result['false_refusals']}"
+            f"  {split}: {m['questions']} Fragen; Fakten {_fmt(m['fact_accuracy'])}, "
+            f"Dokument {_fmt(m['document_cited'])}, "
+            f"Seite {_fmt(m['page_cited'])}, fälschlich abgelehnt {_fmt(m['false_refusal_rate'])}, "
+            f"unsicher {_fmt(m['hedged_rate'])}, Unbeantwortbare abgelehnt {_fmt(m['unanswerable_refused'])}"
         )
-        if "calibration" in result:
-            print(f"Kalibrierte Schwelle answer.min_relevance: {result['calibration']['best_threshold']}")
     return 0
+
+
+def _fmt(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
 
 
 def register_draft(subparsers, add_common_options) -> None:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.answering.evidence import gather_evidence
-from assistant.answering.relevance import RelevanceScorer
+from assistant.answering.evidence import Evidence
 from assistant.models import SearchHit
 
 _FIGURE = re.compile(r"\d")
@@ -44,24 +44,25 @@ class Fact:
 
 
 class FactFinder:
-    def __init__(self, retriever, scorer: RelevanceScorer, min_score: float) -> None:
+    def __init__(self, retriever, evidence: Callable[[str, list[SearchHit]], Evidence], min_score: float) -> None:
+        """``evidence`` is the answer service's evidence engine (:meth:`AnswerService.evidence`)."""
         self._retriever = retriever
-        self._scorer = scorer
+        self._evidence = evidence
         self._min_score = min_score
 
     def find(self, query: str, limit: int = 2, exclude: set[str] | None = None) -> list[Fact]:
         """Up to ``limit`` distinct units with figures that answer ``query`` well enough."""
         hits = self._retriever.search(query, 6)
-        evidence = gather_evidence(query, hits, self._scorer)
+        evidence = self._evidence(query, hits)
         facts: list[Fact] = []
         seen = set(exclude or ())
         for scored in evidence.units:
             if scored.score < self._min_score or len(facts) >= limit:
                 break
-            text = scored.unit.text
+            text = scored.text
             key = " ".join(text.lower().split())
             if not _FIGURE.search(text) or key in seen or len(text) > 320 or _CAPTION.match(text):
                 continue
             seen.add(key)
-            facts.append(Fact(text, evidence.hits[scored.unit.hit_index], scored.score))
+            facts.append(Fact(text, evidence.hits[scored.hit_index], scored.score))
         return facts

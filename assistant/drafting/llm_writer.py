@@ -6,7 +6,7 @@ from __future__ import annotations
 from assistant.answering.prompts import load_prompt
 from assistant.drafting.facts import Fact
 from assistant.drafting.models import DraftRequest, FieldRequest
-from assistant.ingest.chunking import split_sentences
+from assistant.text.sentences import split_sentences
 
 
 class LLMFieldWriter:

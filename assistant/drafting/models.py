@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from assistant.answering.models import Citation
+from assistant.models import Citation
 
 
 class FieldRequest(BaseModel):

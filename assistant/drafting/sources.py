@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.answering.models import Citation
-from assistant.models import SearchHit
+from assistant.models import Citation, SearchHit
 
 
 class SourceRegistry:
@@ -16,17 +15,7 @@ class SourceRegistry:
         if number is None:
             number = len(self.citations) + 1
             self._numbers[hit.chunk_id] = number
-            self.citations.append(
-                Citation(
-                    n=number,
-                    doc_id=hit.doc_id,
-                    title=hit.title,
-                    page=hit.page,
-                    text=hit.text,
-                    section=hit.section,
-                    path=hit.path,
-                )
-            )
+            self.citations.append(Citation.from_hit(number, hit))
         return number
 
     def subset(self, numbers: set[int]) -> list[Citation]:

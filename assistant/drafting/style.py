@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.ingest.chunking import split_sentences
+from assistant.text.sentences import split_sentences
 
 MAX_AVERAGE_WORDS = 20
 # activity and intention instead of the achieved state („Wir wollen …“, „… soll … werden“)

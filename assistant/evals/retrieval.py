@@ -97,14 +97,16 @@ def index_beir(dataset: BeirSet, services: Services) -> dict[str, str]:
         text = _document_text(entry)
         texts[doc_id] = text
         blocks = paragraphs_to_blocks(str(entry["text"]))
-        if not blocks:
-            continue
+        digest = content_hash(text.encode("utf-8"))
+        stored = services.catalog.document(doc_id)
+        if not blocks or (stored is not None and stored.content_hash == digest):
+            continue  # a kept index (--index-dir) is reused
         document = LoadedDocument(
             source_path=f"beir:{doc_id}",
             title=str(entry.get("title") or doc_id).replace("_", " "),
             blocks=blocks,
         )
-        ingestor.store_document(doc_id, document, content_hash(text.encode("utf-8")))
+        ingestor.store_document(doc_id, document, digest)
     return texts
 
 

@@ -17,14 +17,9 @@ from functools import cache
 
 from assistant.goals import lexicon
 from assistant.text.german import stem
+from assistant.text.sentences import split_sentences
 
 _WORD = re.compile(r"[^\W_](?:[\w]|-(?=\w))*", re.UNICODE)
-_SENTENCE_END = re.compile(r"([.!?])\s+(?=[A-ZÄÖÜ])")
-_ABBREVIATIONS = {
-    "z", "b", "ca", "nr", "bzw", "mio", "mrd", "tsd", "abs", "ggf", "inkl", "bspw", "usw", "etc",
-    "d", "h", "u", "a", "dr", "st", "vgl", "evtl", "i", "s", "o",
-}  # fmt: skip
-
 _PREPOSITIONS = {
     "bis", "ab", "in", "im", "mit", "für", "bei", "beim", "nach", "von", "vom", "zu", "zum", "zur", "seit",
     "durch", "über", "unter", "vor", "auf", "an", "am", "aus", "gegenüber", "innerhalb", "außerhalb",
@@ -167,13 +162,8 @@ def tokens(text: str) -> list[str]:
 
 
 def first_sentence(text: str) -> str:
-    text = " ".join(text.split())
-    for match in _SENTENCE_END.finditer(text):
-        before = text[: match.start()].split(" ")[-1].lower().strip(".")
-        if match.group(1) == "." and (before in _ABBREVIATIONS or before.isdigit()):
-            continue
-        return text[: match.start() + 1]
-    return text
+    sentences = split_sentences(" ".join(text.split()))
+    return sentences[0] if sentences else ""
 
 
 def _has_zu_infinitive(words: list[str]) -> bool:

@@ -27,6 +27,13 @@ CREATE TABLE IF NOT EXISTS chunks (
     page INTEGER, section TEXT NOT NULL, stand TEXT, path TEXT NOT NULL, terms TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
+-- answer units (sentences, table rows) with their terms and embedding, computed at ingest so that
+-- answering costs one query embedding plus arithmetic; ordinal -1 marks a chunk without units
+CREATE TABLE IF NOT EXISTS units (
+    chunk_id TEXT NOT NULL REFERENCES chunks(chunk_id) ON DELETE CASCADE, ordinal INTEGER NOT NULL,
+    block INTEGER NOT NULL, kind TEXT NOT NULL, row_label TEXT, text TEXT NOT NULL, context TEXT NOT NULL,
+    terms TEXT NOT NULL, vector BLOB NOT NULL, PRIMARY KEY (chunk_id, ordinal)
+);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 INSERT OR IGNORE INTO meta VALUES ('generation', '0');
 """
@@ -111,6 +118,39 @@ class Catalog:
         ).fetchall()
         return [_chunk_from_row(r) for r in rows]
 
+    def chunk_at(self, doc_id: str, position: int) -> Chunk | None:
+        row = self._connection.execute(
+            f"SELECT {_CHUNK_COLUMNS} FROM chunks WHERE doc_id=? AND position=?", (doc_id, position)
+        ).fetchone()
+        return _chunk_from_row(row) if row else None
+
+    def unit_rows(self, chunk_ids: Sequence[str]) -> dict[str, list[sqlite3.Row]]:
+        """Stored answer units per chunk, in order (see :mod:`assistant.index.unit_store`)."""
+        found: dict[str, list[sqlite3.Row]] = {}
+        for start in range(0, len(chunk_ids), 500):
+            batch = list(chunk_ids[start : start + 500])
+            marks = ",".join("?" * len(batch))
+            rows = self._connection.execute(
+                f"SELECT * FROM units WHERE chunk_id IN ({marks}) AND ordinal >= 0 ORDER BY chunk_id, ordinal", batch
+            ).fetchall()
+            for row in rows:
+                found.setdefault(row["chunk_id"], []).append(row)
+        return found
+
+    def chunks_without_units(self) -> list[Chunk]:
+        rows = self._connection.execute(
+            f"SELECT {_CHUNK_COLUMNS} FROM chunks c WHERE NOT EXISTS "
+            "(SELECT 1 FROM units u WHERE u.chunk_id = c.chunk_id) ORDER BY doc_id, position"
+        ).fetchall()
+        return [_chunk_from_row(r) for r in rows]
+
+    def write_units(self, rows: Sequence[tuple], *, replace_all: bool = False) -> None:
+        """Add unit rows (chunk_id, ordinal, block, kind, row_label, text, context, terms, vector)."""
+        with self._connection:
+            if replace_all:
+                self._connection.execute("DELETE FROM units")
+            self._connection.executemany("INSERT OR REPLACE INTO units VALUES (?,?,?,?,?,?,?,?,?)", rows)
+
     def chunk_ids(self) -> set[str]:
         return {r[0] for r in self._connection.execute("SELECT chunk_id FROM chunks")}
 
@@ -144,8 +184,14 @@ class Catalog:
         return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
     # -- writes ------------------------------------------------------------------------------
-    def replace_document(self, record: DocumentRecord, chunks: Sequence[Chunk], terms: Sequence[list[str]]) -> None:
-        """Swap in a new version of a document atomically."""
+    def replace_document(
+        self,
+        record: DocumentRecord,
+        chunks: Sequence[Chunk],
+        terms: Sequence[list[str]],
+        units: Sequence[tuple] = (),
+    ) -> None:
+        """Swap in a new version of a document atomically (with its answer units, see :meth:`write_units`)."""
         with self._connection:
             self._connection.execute("DELETE FROM chunks WHERE doc_id=?", (record.doc_id,))
             self._connection.execute("DELETE FROM documents WHERE doc_id=?", (record.doc_id,))
@@ -168,6 +214,7 @@ class Catalog:
                     for c, t in zip(chunks, terms, strict=True)
                 ],
             )  # fmt: skip
+            self._connection.executemany("INSERT OR REPLACE INTO units VALUES (?,?,?,?,?,?,?,?,?)", units)
             self._bump_generation()
 
     def remove_document(self, doc_id: str) -> int:

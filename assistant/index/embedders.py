@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -34,12 +35,21 @@ def resolve_model_path(name: str) -> str:
 _LOADED_MODELS: dict[tuple[str, str], object] = {}
 
 
+_RECENT_QUERIES = 64
+
+
 class SentenceTransformerEmbedder:
     """Wraps a sentence-transformers model; loads lazily, once per process, never from the network."""
 
     def __init__(self, settings: EmbeddingSettings) -> None:
         self._settings = settings
         self._model = None
+        # retrieval and answering embed the same question: the second call is a lookup
+        self._recent_queries: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    @property
+    def model_name(self) -> str:
+        return self._settings.model
 
     @property
     def model(self):
@@ -83,10 +93,21 @@ class SentenceTransformerEmbedder:
         return np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)
 
     def embed_query(self, text: str) -> np.ndarray:
+        cached = self._recent_queries.get(text)
+        if cached is not None:
+            return cached
         vector = self.model.encode(
             [self._settings.query_prefix + text], normalize_embeddings=True, convert_to_numpy=True
         )
-        return np.asarray(vector[0], dtype=np.float32)
+        result = np.asarray(vector[0], dtype=np.float32)
+        result.setflags(write=False)
+        self._recent_queries[text] = result
+        while len(self._recent_queries) > _RECENT_QUERIES:
+            try:
+                self._recent_queries.popitem(last=False)
+            except KeyError:  # another thread evicted it first
+                break
+        return result
 
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)

@@ -29,6 +29,7 @@ class BM25Index:
         self._vocabulary: dict[str, int] = {}
         self._decompounder: Decompounder | None = None
         self._idf = np.zeros(0, dtype=np.float32)
+        self._analysed: dict[str, list[str]] = {}
 
     # -- content ---------------------------------------------------------------------------
     def add_text(self, unit_id: str, text: str) -> None:
@@ -94,6 +95,7 @@ class BM25Index:
         self._idf = idf if n_units else np.zeros(0, dtype=np.float32)
         self._matrix = matrix.tocsc()
         self._vocabulary = vocabulary
+        self._analysed = analysed_cache
         self._dirty = False
 
     # -- querying --------------------------------------------------------------------------
@@ -104,6 +106,18 @@ class BM25Index:
     def analyse_text(self, text: str) -> list[str]:
         """Index terms of any text, analysed with this corpus' compound vocabulary."""
         return self.query_terms(text)
+
+    def analyse_terms(self, terms: Iterable[str]) -> list[str]:
+        """Index terms of stored base terms (see :func:`~assistant.text.german.base_terms`), cached per term."""
+        self._ensure_built()
+        result: list[str] = []
+        for term in terms:
+            analysed = self._analysed.get(term)
+            if analysed is None:
+                analysed = analyse([term], self._decompounder)
+                self._analysed[term] = analysed
+            result.extend(analysed)
+        return result
 
     def idf(self, term: str) -> float:
         """IDF of an analysed term; unseen terms get the highest IDF (they are the most specific)."""

@@ -69,6 +69,10 @@ class CatalogKeywordIndex:
         self._refresh()
         return self._index.analyse_text(text)
 
+    def analyse_terms(self, terms) -> list[str]:
+        self._refresh()
+        return self._index.analyse_terms(terms)
+
     def idf(self, term: str) -> float:
         self._refresh()
         return self._index.idf(term)

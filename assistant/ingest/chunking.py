@@ -8,13 +8,11 @@ a long table is cut by rows and every piece repeats the header row.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 
 from assistant.models import Block, Chunk, LoadedDocument
 from assistant.settings import ChunkingSettings
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9„\"(])")
+from assistant.text.sentences import split_sentences
 
 
 @dataclass
@@ -26,73 +24,6 @@ class _Piece:
     @property
     def length(self) -> int:
         return sum(len(t) for t in self.texts) + 2 * max(len(self.texts) - 1, 0)
-
-
-# a full stop after these does not end a sentence („15,1 Mio. EUR“, „z. B. Kitas“, „Abs. 2“)
-_ABBREVIATIONS = frozenset(
-    [
-        "mio",
-        "mrd",
-        "tsd",
-        "nr",
-        "abs",
-        "ca",
-        "bzw",
-        "ggf",
-        "inkl",
-        "bspw",
-        "usw",
-        "etc",
-        "vgl",
-        "evtl",
-        "zzgl",
-        "abzgl",
-        "max",
-        "min",
-        "dr",
-        "prof",
-        "str",
-        "tel",
-        "jan",
-        "feb",
-        "mär",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "okt",
-        "nov",
-        "dez",
-        "st",
-        "kap",
-        "anl",
-        "ziff",
-        "lfd",
-        "gem",
-    ]
-)
-
-
-def _ends_with_abbreviation(piece: str) -> bool:
-    match = re.search(r"(\S+)\.$", piece)
-    if not match:
-        return False
-    word = match.group(1).lower().lstrip('(„"')
-    # single letters („z. B.“, „v. H.“), known abbreviations, and ordinals („1. März“)
-    return len(word) == 1 or word in _ABBREVIATIONS or (word.isdigit() and len(word) <= 2)
-
-
-def split_sentences(text: str) -> list[str]:
-    pieces = [s for s in _SENTENCE_END.split(text) if s.strip()]
-    merged: list[str] = []
-    for piece in pieces:
-        if merged and _ends_with_abbreviation(merged[-1]):
-            merged[-1] = f"{merged[-1]} {piece}"
-        else:
-            merged.append(piece)
-    return merged
 
 
 def _split_long_text(text: str, max_chars: int, overlap: int) -> list[str]:

@@ -19,6 +19,7 @@ from pathlib import Path
 from assistant.errors import IngestError
 from assistant.index.base import Embedder, VectorIndex
 from assistant.index.catalog import Catalog
+from assistant.index.unit_store import unit_rows
 from assistant.ingest.chunking import chunk_document, content_hash, indexed_text
 from assistant.ingest.loaders import load_document, loader_for
 from assistant.ingest.manifest import MANIFEST_NAMES, ManifestEntry, read_manifest
@@ -191,7 +192,8 @@ class Ingestor:
             content_hash=digest,
             ingested_at=datetime.now().replace(microsecond=0),
         )
-        self._catalog.replace_document(record, chunks, [base_terms(t) for t in texts])
+        units = unit_rows(chunks, self._embedder)
+        self._catalog.replace_document(record, chunks, [base_terms(t) for t in texts], units)
         new_ids = {c.chunk_id for c in chunks}
         stale = [i for i in old_ids if i not in new_ids]
         if stale:

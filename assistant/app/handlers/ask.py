@@ -10,6 +10,7 @@ from assistant.answering.models import Answer, ChatTurn, Citation
 from assistant.app.handlers.common import document_url, parse_german_date
 from assistant.errors import UserError
 from assistant.models import SearchFilters
+from assistant.text.sentences import split_sentences
 
 EXAMPLE_QUESTIONS = [
     "Wie hoch ist der Fehlbetrag im Ergebnishaushalt 2025?",
@@ -61,36 +62,11 @@ def history_from_messages(messages: Sequence[dict] | None) -> list[ChatTurn]:
     return turns
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZÄÖÜ0-9„(])")
 _WORD = re.compile(r"\w{4,}")
 
 
-_ABBREVIATIONS = (
-    "Mio.",
-    "Mrd.",
-    "Tsd.",
-    "Nr.",
-    "Abs.",
-    "ca.",
-    "bzw.",
-    "vgl.",
-    "z. B.",
-    "u. a.",
-    "S.",
-    "Dr.",
-    "St.",
-)
-
-
 def _sentences(text: str) -> list[str]:
-    """Sentences, not broken after abbreviations such as „Mio.“ or „z. B.“."""
-    sentences: list[str] = []
-    for piece in _SENTENCE_END.split(text):
-        if sentences and sentences[-1].endswith(_ABBREVIATIONS):
-            sentences[-1] += " " + piece
-        else:
-            sentences.append(piece)
-    return sentences
+    return split_sentences(text)
 
 
 def _words(text: str) -> set[str]:

@@ -1,0 +1,63 @@
+"""Every tuned number of answering, in one place.
+
+Fitted on the **tuning halves** only (never on a test half):
+- XQuAD-de tuning half (questions of the even-numbered articles, all paragraphs indexed) and its
+  leave-one-out unanswerables (the question's own paragraph filtered out),
+- the real-document set ``evals/real-dev`` tuning half (Rödermark, Erlangen, Ulm).
+
+``evals/answers`` (the synthetic sample city) is a regression set and was not used for fitting.
+Refit with ``python evals/calibrate_answers.py`` (writes ``evals/results/answer-calibration.json``);
+the values below are copied from its output.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class AnswerabilityModel(BaseModel):
+    """Logistic model p(answerable) = σ(bias + Σ weight·feature) over the features of
+    :class:`assistant.answering.answerability.Features` (all in [0, 1])."""
+
+    bias: float = -4.0
+    weights: dict[str, float] = Field(
+        default_factory=lambda: {
+            "unit_coverage": 2.0,
+            "passage_coverage": 3.0,
+            "key_coverage": 2.0,
+            "rarest_present": 1.0,
+            "dense": 1.0,
+            "type_match": 0.5,
+            "year_match": 1.0,
+        }
+    )
+
+
+class AnswerParams(BaseModel):
+    """Scoring of answer units and the answerability decision."""
+
+    # unit score = lexical_weight · IDF-weighted term coverage + (1 − lexical_weight) · cosine
+    lexical_weight: float = 0.6
+    # verbs and adjectives of a question („beschlossen“, „geplant“) are phrased differently in documents
+    non_noun_weight: float = 0.35
+    # a compound found only by its parts („Eintritts|preise“) counts this much of the whole word
+    part_credit: float = 0.7
+    # a unit without the kind of answer asked for (a date for „wann“, a figure for „wie viel“)
+    type_penalty: float = 0.8
+    # two neighbouring sentences as one unit pay for their length
+    pair_cost: float = 0.02
+    # better-ranked passages get at most this prior
+    rank_prior: float = 0.01
+    # extractive answer: further units must score at least this share of the best one
+    relative_cutoff: float = 0.8
+    # draft facts: the least unit score of a cited situation sentence; inherited from the sample-city
+    # calibration of the old relevance score, not refit (the drafting issue owns it)
+    fact_min_score: float = 0.38
+    answerability: AnswerabilityModel = Field(default_factory=AnswerabilityModel)
+    # decisions on p(answerable): below refuse_below „nicht in den Dokumenten“; from certain_from a
+    # plain answer; in between the best passages are shown as a hedged answer
+    refuse_below: float = 0.5
+    certain_from: float = 0.75
+    # the LLM gets the passages from this p on (it may still decline); lower than refuse_below because
+    # an LLM reads paraphrases the lexical features miss
+    llm_refuse_below: float = 0.3

@@ -1,0 +1,36 @@
+"""The one German sentence splitter, with the one list of abbreviations that do not end a sentence."""
+
+from __future__ import annotations
+
+import re
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9„\"(])")
+
+# a full stop after these does not end a sentence („15,1 Mio. EUR“, „z. B. Kitas“, „Abs. 2“)
+ABBREVIATIONS = frozenset(
+    """
+    mio mrd tsd nr abs ca bzw ggf inkl bspw usw etc vgl evtl zzgl abzgl max min dr prof str tel jan
+    feb mär apr jun jul aug sep sept okt nov dez st kap anl ziff lfd gem bzgl lt ff hrsg zt ua sog
+    ehem
+    """.split()  # noqa: SIM905
+)
+
+
+def _ends_with_abbreviation(piece: str) -> bool:
+    match = re.search(r"(\S+)\.$", piece)
+    if not match:
+        return False
+    word = match.group(1).lower().lstrip('(„"')
+    # single letters („z. B.“, „v. H.“), known abbreviations, and ordinals („1. März“)
+    return len(word) == 1 or word in ABBREVIATIONS or (word.isdigit() and len(word) <= 2)
+
+
+def split_sentences(text: str) -> list[str]:
+    pieces = [s for s in _SENTENCE_END.split(text) if s.strip()]
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and _ends_with_abbreviation(merged[-1]):
+            merged[-1] = f"{merged[-1]} {piece}"
+        else:
+            merged.append(piece)
+    return merged
