@@ -22,13 +22,19 @@ Status = Literal["beantwortet", "unsicher", "nicht_gefunden"]
 class Features:
     """All in [0, 1]; names match :attr:`AnswerabilityModel.weights`."""
 
-    unit_coverage: float  # share of the question's weight in the best unit (sentence, pair or row)
+    unit_coverage: float  # share of the question's weight in the best unit (sentence, pair or row) and its title
+    unit_own_coverage: float  # the same by the unit's own words, without the passage title
+    unit_key_coverage: float  # share of the key words (nouns, names, numbers) in the best unit itself
     passage_coverage: float  # the same for the best passage as a whole (with its title)
     key_coverage: float  # share of the key words (nouns, names, numbers) in the best passage
     rarest_present: float  # 1 if the question's most specific key word is in the best passage
     dense: float  # cosine of the best unit with the question
     type_match: float  # the best unit holds what is asked for (a date, a figure); 1 if nothing special
     year_match: float  # a year the question names appears in the best passage; 1 if none named
+
+    @classmethod
+    def names(cls) -> list[str]:
+        return list(cls.__dataclass_fields__)
 
     def as_dict(self) -> dict[str, float]:
         return asdict(self)
@@ -46,7 +52,7 @@ class Decision:
         return self.status != "nicht_gefunden"
 
 
-NO_EVIDENCE = Features(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+NO_EVIDENCE = Features(*[0.0] * 9)
 
 
 def features(evidence: Evidence) -> Features:
@@ -68,6 +74,8 @@ def features(evidence: Evidence) -> Features:
     year_match = 1.0 if any(p.years for p in evidence.passages[:3]) else 0.0
     return Features(
         unit_coverage=best.coverage,
+        unit_own_coverage=best.own_coverage,
+        unit_key_coverage=best.key_coverage,
         passage_coverage=passage.coverage,
         key_coverage=key_cov,
         rarest_present=rarest_present,

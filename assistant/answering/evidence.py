@@ -30,6 +30,8 @@ class ScoredUnit:
     covers: frozenset[str]  # question heads the unit (with its passage title) contains
     has_type: bool  # holds the kind of answer asked for
     span: int = 1  # number of sentences
+    own_coverage: float = 0.0  # coverage by the unit's own words (without its passage title)
+    key_coverage: float = 1.0  # IDF-weighted share of the question's key words in the unit itself
     row_label: str | None = None
 
     @property
@@ -66,10 +68,14 @@ class Evidence:
     def best_score(self) -> float:
         return self.units[0].score if self.units else 0.0
 
-    def passage_order(self) -> list[int]:
-        """Passage ranks ordered by their best unit (most relevant first), then the rest by retrieval rank."""
+    def passage_order(self, *, require_overlap: bool = False) -> list[int]:
+        """Passage ranks ordered by their best unit (most relevant first), then the rest by retrieval rank;
+        ``require_overlap``: only passages that contain at least one word of the question."""
         order = list(dict.fromkeys(u.hit_index for u in self.units))
-        return order + [i for i in range(len(self.hits)) if i not in order]
+        order += [i for i in range(len(self.hits)) if i not in order]
+        if require_overlap:
+            order = [i for i in order if self.passages[i].coverage > 0]
+        return order
 
     def best_unit_of(self, hit_index: int) -> ScoredUnit | None:
         return next((u for u in self.units if u.hit_index == hit_index), None)
@@ -159,16 +165,19 @@ class EvidenceEngine:
                 pair_dense = float(np.clip(pair_vector @ question.vector / norm, 0.0, 1.0))
                 candidates.append((n, 2, f"{unit.text} {units[following].text}",
                                    unit_terms[n] | unit_terms[following], pair_dense, None))  # fmt: skip
+        keys = [t for t in question.terms if t.key]
         result = []
         for position, span, text, terms, unit_dense, label in candidates:
             cov, heads = coverage(question.terms, terms | title_terms, params.part_credit)
+            own, _ = coverage(question.terms, terms, params.part_credit)
+            key_cov = coverage(keys, terms, params.part_credit)[0] if keys else 1.0
             typed = has_answer_type(question, text)
             score = params.lexical_weight * cov + (1 - params.lexical_weight) * unit_dense
             if not typed:
                 score *= params.type_penalty
             score += prior - params.pair_cost * (span - 1)
-            result.append(
-                ScoredUnit(hit_index, position, text, score, cov, unit_dense, frozenset(heads), typed, span, label)
-            )
+            unit = ScoredUnit(hit_index, position, text, score, cov, unit_dense, frozenset(heads), typed)
+            unit.span, unit.row_label, unit.own_coverage, unit.key_coverage = span, label, own, key_cov
+            result.append(unit)
         return result
 

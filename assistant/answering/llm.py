@@ -90,7 +90,7 @@ class LLMGenerator:
         from langchain_core.messages import HumanMessage, SystemMessage
 
         # most relevant passage first (by its best unit), each with its continuation, within the budget
-        order = evidence.passage_order()
+        order = evidence.passage_order(require_overlap=True) or evidence.passage_order()
         sources, included = budget_sources(evidence.hits, order, self._max_context_tokens, self._context)
         evidence.shown = included
         messages = [

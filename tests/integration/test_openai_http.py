@@ -145,7 +145,7 @@ def test_non_streaming_json_completion(server, services_for):
 
     base = services_for(server)
     model = build_chat_model(base.settings.llm).model_copy(update={"streaming": False})
-    generator = LLMGenerator(model, name="json", municipality="Musterstadt", max_context_tokens=3000, threshold=0.4)
+    generator = LLMGenerator(model, name="json", municipality="Musterstadt", max_context_tokens=3000)
     services = build_services(
         base.settings, embedder=base.embedder, vector_index=base.vector_index, generator=generator
     )

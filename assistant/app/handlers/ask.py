@@ -115,7 +115,11 @@ def citation_markdown(citation: Citation, claim: str = "") -> str:
         heading += f" – [{target}]({url})"
     elif citation.path:
         heading += f" – {Path(citation.path).name}"
-    return f"{heading}\n\n> {passage_excerpt(citation.text, claim)}"
+    excerpt = passage_excerpt(citation.text, claim or citation.highlight)
+    highlight = " ".join(citation.highlight.split())
+    if highlight and highlight in excerpt:  # the sentence that backs the answer, in bold
+        excerpt = excerpt.replace(highlight, f"**{highlight}**", 1)
+    return f"{heading}\n\n> {excerpt}"
 
 
 def sources_markdown(answer: Answer) -> str:

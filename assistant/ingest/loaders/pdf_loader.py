@@ -46,12 +46,16 @@ def _open(path: Path):
 
 def _layout_text(page) -> str:
     try:
-        return page.extract_text(extraction_mode="layout") or ""
+        text = page.extract_text(extraction_mode="layout") or ""
     except Exception:
-        try:  # some malformed pages only work in plain mode
-            return page.extract_text() or ""
-        except Exception:
-            return ""  # one unreadable page must not lose the rest of the document
+        text = ""  # some malformed pages only work in plain mode
+    if text.strip():
+        return text
+    # layout mode returns nothing for rotated pages (landscape slides, balance sheets): plain mode reads them
+    try:
+        return page.extract_text() or ""
+    except Exception:
+        return ""  # one unreadable page must not lose the rest of the document
 
 
 def _drop_running_lines(pages: list[str]) -> list[str]:

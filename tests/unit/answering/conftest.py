@@ -40,19 +40,16 @@ def indexed(fake_services, corpus):
 
 @pytest.fixture
 def llm_services(indexed):
-    """``llm_services(fake, max_context_tokens=…, threshold=…)``: services over the same index whose
-    generator is the real LLMGenerator talking to ``fake``."""
+    """``llm_services(fake, max_context_tokens=…)``: services over the same index whose generator is the
+    real LLMGenerator talking to ``fake``."""
 
-    def build(
-        fake: FakeChatModel, *, max_context_tokens: int = 3000, threshold: float | None = None, explain_error=None
-    ):
+    def build(fake: FakeChatModel, *, max_context_tokens: int = 3000, explain_error=None):
         settings = indexed.settings
         generator = LLMGenerator(
             fake,
             name="fake:test-model",
             municipality=settings.kommune,
             max_context_tokens=max_context_tokens,
-            threshold=settings.answer.min_relevance if threshold is None else threshold,
             explain_error=explain_error,
         )
         return build_services(

@@ -153,7 +153,7 @@ def test_an_empty_rewrite_keeps_the_question(llm_services, reply):
     from assistant.answering.llm import LLMGenerator
 
     generator = LLMGenerator(
-        FakeChatModel(responses=[reply]), name="f", municipality="M", max_context_tokens=100, threshold=0.4
+        FakeChatModel(responses=[reply]), name="f", municipality="M", max_context_tokens=100
     )
     assert generator.rewrite_question("Und 2025?", FEHLBETRAG) == "Und 2025?"
 
@@ -181,7 +181,7 @@ def test_max_context_tokens_limits_the_passages_in_the_prompt(llm_services):
     counts = {}
     for budget in (3000, 60, 1):
         fake = FakeChatModel()
-        llm_services(fake, max_context_tokens=budget, threshold=0.0).answers.ask(question)
+        llm_services(fake, max_context_tokens=budget).answers.ask(question)
         prompt = fake.calls[0].human
         sources = fenced_sources(prompt)
         counts[budget] = len(sources)
@@ -194,11 +194,12 @@ def test_max_context_tokens_limits_the_passages_in_the_prompt(llm_services):
     assert 1 <= counts[60] < counts[3000]
 
 
-def test_only_relevant_passages_go_into_the_prompt(llm_services):
+def test_only_passages_sharing_a_question_word_go_into_the_prompt_best_first(llm_services):
     fake = FakeChatModel()
-    llm_services(fake).answers.ask("Wie hoch ist der Fehlbetrag 2026?")  # default threshold
-    sources = fenced_sources(fake.calls[0].human)
-    assert all("Fehlbetrag" in text for text in sources.values())
+    llm_services(fake).answers.ask("Wie hoch ist der Fehlbetrag 2026?")
+    sources = list(fenced_sources(fake.calls[0].human).values())
+    assert "Fehlbetrag von 4,2 Mio. Euro" in sources[0]
+    assert all("Fehlbetrag" in text or "2026" in text for text in sources)
 
 
 # -- bad input --------------------------------------------------------------------------------------

@@ -103,7 +103,7 @@ def test_marker_to_a_passage_not_shown_to_the_model_is_removed(llm_services):
         return f"Der Ergebnishaushalt 2026 weist einen Fehlbetrag von 4,2 Mio. Euro aus [{first}]. Dazu [{hidden}]."
 
     fake = FakeChatModel(respond=respond)
-    services = llm_services(fake, max_context_tokens=1, threshold=0.0)  # room for one passage only
+    services = llm_services(fake, max_context_tokens=1)  # room for one passage only
     hits = services.retriever.search(question, services.settings.answer.passages)
     assert len(hits) >= 3
     answer = services.answers.ask(question)

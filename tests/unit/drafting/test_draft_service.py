@@ -148,10 +148,9 @@ def _llm_drafts(indexed, fake, explain_error=None):
         name="fake:m",
         municipality="Musterstadt",
         max_context_tokens=3000,
-        threshold=0.4,
         explain_error=explain_error,
     )
-    finder = FactFinder(indexed.retriever, indexed.answers.scorer, indexed.settings.answer.min_relevance)
+    finder = FactFinder(indexed.retriever, indexed.answers.evidence, indexed.answers.params.fact_min_score)
     return DraftService(finder, writer=LLMFieldWriter(generator), generator_name=generator.name)
 
 

@@ -1,0 +1,150 @@
+"""The answerability decision and its parts, on neutral examples: question analysis, coverage,
+features, the logistic confidence and the three outcomes at their thresholds."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from assistant.answering.answerability import Features, confidence, decide, features
+from assistant.answering.evidence import Evidence, PassageEvidence, ScoredUnit, coverage, has_answer_type
+from assistant.answering.params import AnswerabilityModel, AnswerParams
+from assistant.answering.question import QuestionAnalyser, QuestionTerm, answer_type, split_question
+from assistant.models import SearchHit
+
+
+def _analyser(idf: dict[str, float] | None = None) -> QuestionAnalyser:
+    table = idf or {}
+    return QuestionAnalyser(
+        analyse=lambda text: [w.lower() for w in text.split()],
+        idf=lambda term: table.get(term, 2.0),
+        embed_query=lambda text: np.ones(4) / 2,
+        params=AnswerParams(),
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Wann öffnet die neue Bibliothek?", "zeit"),
+        ("Bis wann soll der Radweg fertig sein?", "zeit"),
+        ("In welchem Jahr wurde die Brücke gebaut?", "zeit"),
+        ("Wie viele Bäume wurden gepflanzt?", "menge"),
+        ("Wie hoch sind die Gebühren für die Musikschule?", "menge"),
+        ("Welchen Anteil hat der Radverkehr?", "menge"),
+        ("Wer leitet das Bauamt?", "andere"),
+        ("Welche Maßnahmen plant die Stadt für Senioren?", "andere"),
+    ],
+)
+def test_answer_type(question, expected):
+    assert answer_type(question) == expected
+
+
+def test_split_question_in_two_parts_and_one():
+    assert split_question("Wie teuer ist die Sanierung und bis wann dauert sie?") == [
+        "Wie teuer ist die Sanierung",
+        "bis wann dauert sie?",
+    ]
+    assert split_question("Welche Schulen und Kitas werden saniert?") == ["Welche Schulen und Kitas werden saniert?"]
+
+
+def test_question_terms_weigh_nouns_fully_verbs_less_and_years_are_not_key_words():
+    terms = {t.head: t for t in _analyser().terms("Wann wurde die Bibliothek 2024 eröffnet?")}
+    assert "wann" not in terms  # a question word
+    assert terms["bibliothek"].key and terms["bibliothek"].weight == 2.0
+    assert not terms["eroffnet"].key and math.isclose(terms["eroffnet"].weight, 2.0 * AnswerParams().non_noun_weight)
+    assert not terms["2024"].key  # a year narrows the question but names no topic
+    assert terms["2024"].weight == 2.0
+
+
+def test_coverage_counts_idf_weight_and_compound_parts_partly():
+    terms = [QuestionTerm("sporthalle", ("sport", "halle"), 3.0, 3.0, True), QuestionTerm("dach", (), 1.0, 1.0, True)]
+    whole, heads = coverage(terms, {"sporthalle", "dach"}, part_credit=0.7)
+    assert whole == 1.0 and heads == {"sporthalle", "dach"}
+    parts, heads = coverage(terms, {"sport", "halle"}, part_credit=0.7)
+    assert math.isclose(parts, 3.0 * 0.7 / 4.0) and heads == {"sporthalle"}
+    half, heads = coverage(terms, {"sport", "dach"}, part_credit=0.7)
+    assert math.isclose(half, (3.0 * 0.7 * 0.5 + 1.0) / 4.0) and heads == {"dach"}
+    assert coverage([], {"dach"}, 0.7) == (0.0, set())
+
+
+def test_answer_type_needs_a_new_figure_or_a_date():
+    question = _analyser().analyse("Wie viele Bäume stehen in Zone 3?")
+    assert not has_answer_type(question, "In Zone 3 stehen Linden.")  # the 3 is the question's own
+    assert has_answer_type(question, "In Zone 3 stehen 140 Linden.")
+    when = _analyser().analyse("Wann beginnt der Umbau?")
+    assert has_answer_type(when, "Der Umbau beginnt im Frühjahr.")
+    assert not has_answer_type(when, "Der Umbau wird teuer.")
+
+
+def _hit(text: str, n: int = 1) -> SearchHit:
+    return SearchHit(rank=n, chunk_id=f"c{n}", doc_id=f"d{n}", title="Bericht", page=n, score=1.0, text=text)
+
+
+def _evidence(question: str, *, unit_cov: float, passage_cov: float, present: set[str], years: bool = True,
+              typed: bool = True) -> Evidence:  # fmt: skip
+    analysis = _analyser({"bibliothek": 4.0, "offnungszeit": 5.0}).analyse(question)
+    unit = ScoredUnit(0, 0, "Ein Satz.", 0.5, unit_cov, 0.4, frozenset(present), typed)
+    return Evidence(analysis, [_hit("Ein Satz.")], [unit], [PassageEvidence(passage_cov, frozenset(present), years)])
+
+
+def test_features_of_the_best_unit_and_passage():
+    question = "Welche Öffnungszeit hat die Bibliothek"
+    evidence = _evidence(question, unit_cov=0.6, passage_cov=0.8, present={"bibliothek"})
+    values = features(evidence)
+    assert values.unit_coverage == 0.6 and values.passage_coverage == 0.8 and values.dense == 0.4
+    assert values.rarest_present == 0.0  # „Öffnungszeit“ (highest IDF) is missing
+    assert math.isclose(values.key_coverage, 4.0 / 9.0)
+    assert values.type_match == 1.0 and values.year_match == 1.0
+
+
+def test_confidence_is_the_logistic_model():
+    params = AnswerParams(answerability=AnswerabilityModel(bias=-1.0, weights={"unit_coverage": 2.0}))
+    values = Features(0.5, *[0] * 8)
+    assert math.isclose(confidence(values, params), 0.5)
+    assert confidence(Features(1.0, *[0] * 8), params) > 0.5 > confidence(Features(0.0, *[0] * 8), params)
+
+
+@pytest.mark.parametrize(
+    ("coverage_value", "status"),
+    [(0.0, "nicht_gefunden"), (0.5, "unsicher"), (0.75, "beantwortet"), (1.0, "beantwortet")],
+)
+def test_three_outcomes_at_their_thresholds(coverage_value, status):
+    # p = σ(4·(cov − 0.5)): 0.5 at cov 0.5 (exactly refuse_below → hedged, not refused)
+    params = AnswerParams(
+        answerability=AnswerabilityModel(bias=-2.0, weights={"unit_coverage": 4.0}),
+        refuse_below=0.5,
+        certain_from=1 / (1 + math.exp(-1.0)),  # p at cov 0.75
+    )
+    evidence = _evidence("Welche Öffnungszeit hat die Bibliothek", unit_cov=coverage_value, passage_cov=0.0,
+                         present=set())  # fmt: skip
+    decision = decide(evidence, params)
+    assert decision.status == status
+    assert decision.reason
+
+
+def test_the_llm_threshold_is_lower():
+    params = AnswerParams(answerability=AnswerabilityModel(bias=-2.0, weights={"unit_coverage": 4.0}),
+                          refuse_below=0.5, llm_refuse_below=0.2)  # fmt: skip
+    evidence = _evidence("Welche Öffnungszeit hat die Bibliothek", unit_cov=0.25, passage_cov=0.0, present=set())
+    assert decide(evidence, params).status == "nicht_gefunden"
+    assert decide(evidence, params, refuse_below=params.llm_refuse_below).status == "unsicher"
+
+
+def test_no_hits_and_a_bare_year_are_refused():
+    analysis = _analyser().analyse("Und 2025?")
+    assert decide(Evidence(analysis, []), AnswerParams()).status == "nicht_gefunden"
+    unit = ScoredUnit(0, 0, "Im Jahr 2025 stieg der Wert.", 0.9, 1.0, 0.9, frozenset({"2025"}), True)
+    evidence = Evidence(analysis, [_hit(unit.text)], [unit], [PassageEvidence(1.0, frozenset({"2025"}), True)])
+    decision = decide(evidence, AnswerParams())
+    assert decision.status == "nicht_gefunden" and "Thema" in decision.reason
+
+
+def test_a_missing_year_is_named_as_the_reason():
+    params = AnswerParams(answerability=AnswerabilityModel(bias=-1.0, weights={"year_match": 3.0}))
+    evidence = _evidence("Wie hoch war die Ausleihe der Bibliothek 2019", unit_cov=1.0, passage_cov=1.0,
+                         present={"bibliothek"}, years=False)  # fmt: skip
+    decision = decide(evidence, params)
+    assert decision.status == "nicht_gefunden" and "Jahr" in decision.reason
