@@ -157,6 +157,7 @@ class EvidenceEngine:
                 and unit.kind == "sentence"
                 and units[following].kind == "sentence"
                 and units[following].block == unit.block
+                and self._pair_adds(question, unit, units[following], unit_terms[n], unit_terms[following])
             ):
                 # two neighbouring sentences answer „wie hoch … und wie weit …“ together, and a second
                 # sentence that refers back („Davon …“) needs its predecessor
@@ -181,3 +182,11 @@ class EvidenceEngine:
             result.append(unit)
         return result
 
+    def _pair_adds(self, question: QuestionAnalysis, first: StoredUnit, second: StoredUnit,
+                   first_terms: set[str], second_terms: set[str]) -> bool:  # fmt: skip
+        """A sentence pairs with the next one only when that adds something the question asks for: a
+        question word the first lacks, or the kind of answer (figure, date) the first does not give."""
+        heads = {t.head for t in question.terms}
+        if (second_terms - first_terms) & heads:
+            return True
+        return not has_answer_type(question, first.text) and has_answer_type(question, second.text)

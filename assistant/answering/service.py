@@ -180,6 +180,6 @@ def build_generator(settings, services) -> Generator:
         name=f"{settings.llm.provider}:{settings.llm.model}",
         municipality=settings.kommune,
         max_context_tokens=settings.llm.max_context_tokens,
-        context=NeighbourContext(services.catalog),
+        context=NeighbourContext(services.catalog) if services is not None else None,
         explain_error=lambda exc: explain_llm_error(exc, settings.llm),
     )

@@ -49,18 +49,17 @@ def _write_template(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from assistant.cli.common import settings_from_args
+    from assistant.cli.common import services_from_args, settings_from_args
     from assistant.cli.output import stdout_is_terminal
     from assistant.goals.check import GoalSetChecker
     from assistant.goals.report import render
-    from assistant.wiring import build_services
 
     if args.template:
         return _write_template(args)
     if args.file is None:
         raise UserError("Bitte geben Sie die zu prüfende Datei an, z. B. „assistant check ziele.yaml“.")
     settings = settings_from_args(args)
-    checker = GoalSetChecker(settings.pruefung, build_services(settings).embedder)
+    checker = GoalSetChecker(settings.pruefung, services_from_args(args).embedder)
     goal_set, result = checker.check_file(args.file, display_name=str(args.file))
     color = args.out is None and args.format == "text" and stdout_is_terminal()
     report = render(result, goal_set, args.format, color=color, width=_width(color))
@@ -84,13 +83,12 @@ def _width(color: bool) -> int:
 
 
 def run_eval_checks(args: argparse.Namespace) -> int:
-    from assistant.cli.common import settings_from_args
+    from assistant.cli.common import services_from_args, settings_from_args
     from assistant.cli.output import print_json
     from assistant.goals.evaluation import evaluate_checks, format_table
-    from assistant.wiring import build_services
 
     settings = settings_from_args(args)
-    result = evaluate_checks(args.data, settings.pruefung, build_services(settings).embedder)
+    result = evaluate_checks(args.data, settings.pruefung, services_from_args(args).embedder)
     if args.json:
         print_json(result)
     else:

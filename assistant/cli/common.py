@@ -16,4 +16,5 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 
 
 def services_from_args(args: argparse.Namespace) -> Services:
-    return build_services(settings_from_args(args))
+    given = getattr(args, "services", None)
+    return given if given is not None else build_services(settings_from_args(args))

@@ -46,9 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, services=None) -> int:
+    """``services``: prebuilt services (tests, embedding hosts); by default each command builds its own."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.services = services
     try:
         return int(args.func(args) or 0)
     except UserError as exc:

@@ -94,7 +94,11 @@ def evaluate_question_set(
 ) -> dict:
     questions = load_questions(questions_file)
     with _services(settings, index_dir) as services:
-        report = services.ingestor.ingest([knowledge], progress=False, prune_missing=False)
+        # the folder's own README describes the documents; it is not one of them
+        sources = [p for p in sorted(knowledge.iterdir()) if p.name.lower() != "readme.md"] if knowledge.is_dir() else [
+            knowledge
+        ]  # fmt: skip
+        report = services.ingestor.ingest(sources, progress=False, prune_missing=False)
         if report.failed and not any(q.get("answerable") for q in questions if q.get("sources")):
             raise UserError(f"Die Wissensbasis {knowledge} ließ sich nicht einlesen.")
         rows = []

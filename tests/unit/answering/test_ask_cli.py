@@ -8,24 +8,26 @@ import re
 import pytest
 
 from assistant.cli.main import main
+from assistant.errors import UserError
 from tests.unit.answering.test_llm_errors import closed_port
 
 
 @pytest.fixture
-def run(indexed, monkeypatch, capsys):
-    """``run(*args)`` → (exit code, stdout, stderr); the CLI gets the hash embedder and the index of ``indexed``."""
-    import assistant.cli.common as common
+def run(indexed, capsys):
+    """``run(*args)`` → (exit code, stdout, stderr); the CLI is given services over the index of ``indexed``
+    (hash embedder), with the settings of the moment (environment included)."""
+    from assistant.settings import load_settings
     from assistant.wiring import build_services
 
-    monkeypatch.setattr(
-        common,
-        "build_services",
-        lambda settings: build_services(settings, embedder=indexed.embedder, vector_index=indexed.vector_index),
-    )
     data = ["--data-dir", str(indexed.settings.data_dir)]
 
     def invoke(*args: str) -> tuple[int, str, str]:
-        code = main([*args, *data])
+        try:
+            settings = load_settings(data_dir=indexed.settings.data_dir)
+            services = build_services(settings, embedder=indexed.embedder, vector_index=indexed.vector_index)
+        except UserError:
+            services = None  # invalid settings: the CLI itself must report them
+        code = main([*args, *data], services=services)
         out, err = capsys.readouterr()
         return code, out, err
 

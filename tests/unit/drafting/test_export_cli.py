@@ -16,21 +16,11 @@ from tests.unit.drafting.conftest import GOAL_SET, REQUEST
 
 
 @pytest.fixture
-def run(indexed, monkeypatch, capsys):
-    """``run(*args)`` → (exit code, stdout, stderr) with the hash embedder and the module's index."""
-    import assistant.cli.common as common
-    import assistant.wiring as wiring
-
-    original = wiring.build_services
-
-    def fake(settings, **seams):
-        return original(settings, embedder=indexed.embedder, vector_index=indexed.vector_index)
-
-    monkeypatch.setattr(common, "build_services", fake)
-    monkeypatch.setattr(wiring, "build_services", fake)  # assistant check imports it from here
+def run(indexed, capsys):
+    """``run(*args)`` → (exit code, stdout, stderr); the CLI is given the services of ``indexed``."""
 
     def invoke(*args: str) -> tuple[int, str, str]:
-        code = main([*map(str, args), "--data-dir", str(indexed.settings.data_dir)])
+        code = main([*map(str, args), "--data-dir", str(indexed.settings.data_dir)], services=indexed)
         out, err = capsys.readouterr()
         return code, out, err
 

@@ -13,18 +13,13 @@ from tests.unit.goals.helpers import EXAMPLE, example, goal, write
 EXAMPLES = KNOWLEDGE / "zielsysteme"
 
 
-@pytest.fixture(autouse=True)
-def hash_embedder(monkeypatch):
-    """The check command gets the deterministic hash embedder instead of the real model."""
-    import assistant.wiring as wiring
-    from assistant.index.embedders import HashEmbedder
-
-    original = wiring.build_services
-    monkeypatch.setattr(wiring, "build_services", lambda settings, **seams: original(settings, embedder=HashEmbedder()))
-
-
 def run(capsys, *args) -> tuple[int, str, str]:
-    code = main(["check", *map(str, args)])
+    """The check command is given services with the deterministic hash embedder instead of the real model."""
+    from assistant.index.embedders import HashEmbedder
+    from assistant.settings import load_settings
+    from assistant.wiring import build_services
+
+    code = main(["check", *map(str, args)], services=build_services(load_settings(), embedder=HashEmbedder()))
     out, err = capsys.readouterr()
     return code, out, err
 
