@@ -81,8 +81,8 @@ def main(paths: list[Path]) -> None:
     grid = np.round(np.arange(0.05, 0.96, 0.01), 2)
     curve = {float(t): round(balanced(t), 4) for t in grid}
     refuse_below = max(curve, key=lambda t: (curve[t], -abs(t - 0.5)))
-    certain_from = next((float(t) for t in grid if t >= refuse_below and _precision(p, y, w, t) >= MIN_PRECISION_CERTAIN),
-                        refuse_below)  # fmt: skip
+    precise = [float(t) for t in grid if t >= refuse_below and _precision(p, y, w, t) >= MIN_PRECISION_CERTAIN]
+    certain_from = precise[0] if precise else refuse_below
     llm = [float(t) for t in grid if (p[y == 1] >= t).mean() >= LLM_RECALL]
     llm_refuse_below = min(max(llm) if llm else 0.05, refuse_below)
     per_set = {

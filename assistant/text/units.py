@@ -38,7 +38,7 @@ def split_units(text: str, section: str = "") -> list[UnitText]:
             for row in lines[1:]:
                 shown = _row_as_text(header, row) if "|" in row else row
                 context = "\n".join(part for part in (section, caption, header, row) if part)
-                label = row.split("|", 1)[0].strip() if "|" in row else None
+                label = row.strip().strip("|").split("|", 1)[0].strip() if "|" in row else None
                 units.append(UnitText(shown, context, block_number, "row", label))
             continue
         for sentence in split_sentences(" ".join(lines)):

@@ -1,0 +1,71 @@
+"""Answer units cut from chunk text, hedged extractive answers and the LLM's neighbouring context."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from assistant.answering.answerability import Decision
+from assistant.answering.context import NeighbourContext, continues_after, continues_before
+from assistant.answering.evidence import Evidence, PassageEvidence, ScoredUnit
+from assistant.answering.extractive import HEDGE, ExtractiveGenerator
+from assistant.answering.question import QuestionAnalysis
+from assistant.models import Block, LoadedDocument, SearchHit
+from assistant.text.units import MAX_UNIT_CHARS, split_units
+
+
+def test_sentences_rows_with_header_and_short_pieces():
+    text = "Die Bücherei hat 12.000 Medien. Sie öffnet um 9 Uhr.\n\nSeite 3.\n\n| Jahr | Ausleihen |\n| 2023 | 41.000 |"
+    units = split_units(text, "Bücherei > Bestand")
+    assert [u.text for u in units] == [
+        "Die Bücherei hat 12.000 Medien.", "Sie öffnet um 9 Uhr.", "Jahr: 2023; Ausleihen: 41.000",
+    ]  # fmt: skip
+    assert units[0].context.startswith("Bücherei > Bestand\n")
+    assert units[0].block == units[1].block != units[2].block
+    assert units[2].kind == "row" and units[2].row_label == "2023" and "| Jahr | Ausleihen |" in units[2].context
+
+
+def test_an_overlong_sentence_is_shortened_at_a_word():
+    [unit] = split_units("Wort " * 200 + "Ende.")
+    assert len(unit.text) <= MAX_UNIT_CHARS + 2 and unit.text.endswith(" …")
+
+
+def _unit(hit: int, position: int, text: str, score: float) -> ScoredUnit:
+    return ScoredUnit(hit, position, text, score, 0.5, 0.5, frozenset(), True)
+
+
+def test_a_hedged_answer_says_so_and_quotes_the_best_sentence_of_each_of_three_passages():
+    asked = "Wann öffnet das Bad?"
+    question = QuestionAnalysis(asked, [], [asked], [set()], "zeit", set(), np.zeros(2))
+    hits = [SearchHit(rank=i + 1, chunk_id=f"c{i}", doc_id="d", title="T", page=1, score=1.0, text="x")
+            for i in range(4)]  # fmt: skip
+    units = [_unit(0, 0, "Das Bad öffnet 2027.", 0.6), _unit(0, 1, "Es hat 25 Meter.", 0.55),
+             _unit(1, 0, "Das Freibad öffnet im Mai.", 0.5), _unit(2, 0, "Das Bad öffnet 2027.", 0.45),
+             _unit(3, 0, "Die Sauna bleibt zu.", 0.4)]  # fmt: skip
+    evidence = Evidence(question, hits, units, [PassageEvidence(0.5, frozenset(), True)] * 4)
+    text = "".join(ExtractiveGenerator().generate("Wann öffnet das Bad?", evidence, [], Decision("unsicher", 0.6, "")))
+    assert text == f"{HEDGE}\n- Das Bad öffnet 2027 [1].\n- Das Freibad öffnet im Mai [2].\n- Die Sauna bleibt zu [4]."
+
+
+def test_continuation_is_recognised():
+    assert continues_after("Der Zuschuss beträgt im Jahr")
+    assert continues_after("| Bad | Besuche |\n| Hallenbad | 81.000 |")
+    assert not continues_after("Der Zuschuss beträgt 5.000 Euro.")
+    assert continues_before("und wird 2027 fertig.")
+    assert not continues_before("Das Bad wird 2027 fertig.")
+
+
+def test_the_llm_context_adds_the_next_page_where_a_sentence_continues(fake_services):
+    blocks = [
+        Block(kind="paragraph", text="Einleitung zum Bäderkonzept. " * 3, page=1),
+        Block(kind="paragraph", text="Die Sanierung des Hallenbads kostet nach der Schätzung", page=1),
+        Block(kind="paragraph", text="rund 4,8 Mio. Euro und beginnt 2026. Danach folgt das Freibad.", page=2),
+    ]
+    document = LoadedDocument(source_path="/tmp/baeder.pdf", title="Bäder", blocks=blocks, pages=2)
+    fake_services.ingestor.store_document("baeder", document, "v1")
+    chunks = fake_services.catalog.document_chunks("baeder")
+    first = next(c for c in chunks if c.page == 1)
+    hit = SearchHit(rank=1, chunk_id=first.chunk_id, doc_id="baeder", title="Bäder", page=1, score=1.0,
+                    text=first.text)  # fmt: skip
+    text = NeighbourContext(fake_services.catalog)(hit)
+    assert text.startswith(first.text)
+    assert "(Fortsetzung S. 2) rund 4,8 Mio. Euro und beginnt 2026." in text
