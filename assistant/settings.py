@@ -49,7 +49,8 @@ class ChunkingSettings(BaseModel):
 
 
 class AnswerSettings(BaseModel):
-    """Answering (extractive and LLM). ``min_relevance`` is calibrated on evals/answers (see README)."""
+    """Answering (extractive and LLM). The answerability model and its thresholds are not settings but
+    fitted parameters: :class:`assistant.answering.params.AnswerParams` (see README, „Antworten“)."""
 
     passages: int = Field(8, ge=1, le=20, description="Textstellen je Frage")
     max_sentences: int = Field(3, ge=1, le=8)

@@ -44,7 +44,8 @@ def main() -> None:
             }
         )
         services = build_services(settings)
-        services.ingestor.ingest([KNOWLEDGE], progress=False, prune_missing=False)
+        sources = [p for p in sorted(KNOWLEDGE.iterdir()) if p.name.lower() != "readme.md"]  # as eval answers does
+        services.ingestor.ingest(sources, progress=False, prune_missing=False)
         rows = []
         for question in load_questions(QUESTIONS):
             if question.get("split") != args.split or not question["answerable"]:

@@ -30,21 +30,31 @@ class ExtractiveGenerator:
         """Yield the answer sentence by sentence, each with its ``[n]`` marker (n = passage rank)."""
         if decision is not None and decision.status == "unsicher":
             yield HEDGE
-            for unit in self.hedged(evidence):
-                yield "\n- " + with_marker(unit.text, unit.marker)
+            picked = self.hedged(evidence)
+            for number, unit in enumerate(picked):
+                same_passage = number > 0 and picked[number - 1].hit_index == unit.hit_index
+                yield (" " if same_passage else "\n- ") + with_marker(unit.text, unit.marker)
             return
-        chosen = self.select(evidence)
-        # read in document order within a passage, best passage first
-        passage_order = list(dict.fromkeys(s.hit_index for s in chosen))
-        chosen.sort(key=lambda s: (passage_order.index(s.hit_index), s.position))
+        chosen = self._in_reading_order(self.select(evidence))
         for number, scored in enumerate(chosen):
             yield ("" if number == 0 else " ") + with_marker(scored.text, scored.marker)
 
+    @staticmethod
+    def _in_reading_order(chosen: list[ScoredUnit]) -> list[ScoredUnit]:
+        """Document order within a passage, best passage first."""
+        passage_order = list(dict.fromkeys(s.hit_index for s in chosen))
+        return sorted(chosen, key=lambda s: (passage_order.index(s.hit_index), s.position))
+
     def hedged(self, evidence: Evidence) -> list[ScoredUnit]:
-        """The best unit of each of the best passages (distinct statements only)."""
+        """What a plain answer would quote (from the best passage), then the best unit of each of the next
+        best passages, up to three passages (distinct statements only)."""
         picked: list[ScoredUnit] = []
+        best = self.select(evidence)
+        if best:
+            first_passage = best[0].hit_index
+            picked = self._in_reading_order([u for u in best if u.hit_index == first_passage])
         for unit in evidence.units:
-            if len(picked) == HEDGED_PASSAGES:
+            if len({p.hit_index for p in picked}) == HEDGED_PASSAGES:
                 break
             if any(p.hit_index == unit.hit_index or _similar(p.text, unit.text) for p in picked):
                 continue

@@ -154,6 +154,10 @@ class Catalog:
     def chunk_ids(self) -> set[str]:
         return {r[0] for r in self._connection.execute("SELECT chunk_id FROM chunks")}
 
+    def iter_texts(self) -> Iterable[str]:
+        for row in self._connection.execute("SELECT text FROM chunks ORDER BY rowid"):
+            yield row[0]
+
     def iter_terms(self) -> Iterable[tuple[str, list[str]]]:
         for row in self._connection.execute("SELECT chunk_id, terms FROM chunks ORDER BY rowid"):
             yield row[0], json.loads(row[1])

@@ -30,6 +30,8 @@ class BM25Index:
         self._decompounder: Decompounder | None = None
         self._idf = np.zeros(0, dtype=np.float32)
         self._analysed: dict[str, list[str]] = {}
+        # short form → base terms of its long form, from definitions in the indexed documents
+        self.expansions: dict[str, list[str]] = {}
 
     # -- content ---------------------------------------------------------------------------
     def add_text(self, unit_id: str, text: str) -> None:
@@ -101,7 +103,10 @@ class BM25Index:
     # -- querying --------------------------------------------------------------------------
     def query_terms(self, query: str) -> list[str]:
         self._ensure_built()
-        return analyse(base_terms(query), self._decompounder)
+        terms = base_terms(query)
+        if self.expansions:
+            terms = terms + [extra for term in terms for extra in self.expansions.get(term, ())]
+        return analyse(terms, self._decompounder)
 
     def analyse_text(self, text: str) -> list[str]:
         """Index terms of any text, analysed with this corpus' compound vocabulary."""

@@ -35,6 +35,7 @@ class CatalogKeywordIndex:
             for chunk_id, terms in self._catalog.iter_terms():
                 index.add_terms(chunk_id, terms)
             index.ids  # build now, under the lock, not during the first query  # noqa: B018
+            index.expansions = _defined_abbreviations(self._catalog)
             self._metadata = self._catalog.chunk_metadata()
             self._index = index
             self._position = {chunk_id: n for n, chunk_id in enumerate(index.ids)}
@@ -80,3 +81,17 @@ class CatalogKeywordIndex:
     def __len__(self) -> int:
         self._refresh()
         return len(self._index)
+
+
+def _defined_abbreviations(catalog: Catalog) -> dict[str, list[str]]:
+    """Abbreviations the documents define („Stadt-Umland-Bahn (StUB)“) as query expansions; an
+    abbreviation of the built-in list keeps its meaning."""
+    from assistant.text.abbreviations import definitions, most_common
+    from assistant.text.german import ABBREVIATIONS, base_terms, fold
+
+    pairs = [pair for text in catalog.iter_texts() if "(" in text for pair in definitions(text).items()]
+    return {
+        fold(short): base_terms(long_form)
+        for short, long_form in most_common(pairs).items()
+        if short not in ABBREVIATIONS
+    }

@@ -20,7 +20,7 @@ import snowballstemmer
 _STEMMER = snowballstemmer.stemmer("german")
 
 # Bump when base_terms() changes (stop words, abbreviations, tokens): stored terms are recomputed.
-ANALYSIS_VERSION = "3"
+ANALYSIS_VERSION = "5"
 
 # word or number; numbers keep their decimal/thousand separators („7,1“, „41.200“, „36.50“)
 _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
@@ -80,13 +80,15 @@ ABBREVIATIONS: dict[str, str] = {
     "swot": "stärken schwächen chancen risiken",
     "it": "informationstechnik",
     "ki": "künstliche intelligenz",
-    # everyday words for the terms documents use
+}
+
+# Everyday words for the terms of municipal budgets (Doppik): a question in plain words meets the document's
+# term. General vocabulary only; a pair that helps one eval question and nothing else does not belong here.
+SYNONYMS: dict[str, str] = {
     "insgesamt": "gesamt",
-    "nr": "nummer",
     "budget": "haushaltsmittel",
     "geld": "mittel",
     "kosten": "aufwand",
-    "kita-plätze": "betreuungsplätze",
 }
 
 _UMLAUTS = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
@@ -152,13 +154,33 @@ def _word_parts(token: str) -> list[str]:
 
 
 def _expand_abbreviation(word: str) -> list[str]:
-    long_form = ABBREVIATIONS.get(word)
+    """Long form of an abbreviation, or the document term for an everyday word (both sides are indexed)."""
+    long_form = ABBREVIATIONS.get(word) or SYNONYMS.get(word)
     return long_form.split() if long_form else []
 
 
+_DATE_TOKEN = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})")
+
+
+def _canonical_date(token: str) -> str | None:
+    """„11.03.2025“, „11.3.2025“ and „11.3.25“ as one term „11.3.2025“."""
+    match = _DATE_TOKEN.fullmatch(token)
+    if not match:
+        return None
+    day, month, year = int(match[1]), int(match[2]), int(match[3])
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    if year < 100:
+        year += 2000 if year < 50 else 1900
+    return f"{day}.{month}.{year}"
+
+
 def _number_variants(token: str) -> list[str]:
-    """„41.200“ also as „41200“; „7,1“ also as „7.1“ so German and English notation meet."""
+    """„41.200“ also as „41200“; „7,1“ also as „7.1“ so German and English notation meet; dates in one form."""
     variants = [token]
+    date = _canonical_date(token)
+    if date is not None:
+        return variants if date == token else [*variants, date]
     if re.fullmatch(r"\d{1,3}(\.\d{3})+", token):
         variants.append(token.replace(".", ""))
     elif "," in token:

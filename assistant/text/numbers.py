@@ -31,6 +31,6 @@ def has_date(text: str) -> bool:
 
 
 def new_figures(question: str, text: str) -> list[str]:
-    """Figures in ``text`` the question does not already contain (not the „51“ of „Fachbereich 51“)."""
+    """Figures in ``text`` the question does not already contain (not the „3“ of „Zone 3“)."""
     asked = set(FIGURE.findall(question))
     return [figure for figure in FIGURE.findall(text) if figure not in asked]

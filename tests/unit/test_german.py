@@ -58,3 +58,43 @@ def test_unknown_long_word_is_not_split():
 def test_linking_s_is_removed():
     decompounder = Decompounder(Counter(["betreuung", "platz"]))
     assert decompounder.split("betreuungsplatz") == ("betreuung", "platz")
+
+
+def test_dates_meet_in_one_form():
+    from assistant.text.german import base_terms
+
+    assert "11.3.2025" in base_terms("am 11.03.2025") and "11.3.2025" in base_terms("am 11.3.25")
+    assert "15.11.2023" in base_terms("Sitzung vom 15.11.23")
+    assert base_terms("41.200 Euro")[:2] == ["41.200", "41200"]  # a thousands separator is no date
+    assert base_terms("Abschnitt 3.40.1") == ["abschnitt", "3.40.1"]  # no month 40
+
+
+def test_abbreviations_defined_in_a_document():
+    from assistant.text.abbreviations import definitions, most_common
+
+    text = "Die Kommunalen Betriebe Rödermark (KBR) und die Stadt-Umland-Bahn (StUB) tagten (Stand) im Mai (2021)."
+    assert definitions(text) == {"KBR": "Kommunalen Betriebe Rödermark", "StUB": "Stadt-Umland-Bahn"}
+    assert definitions("Der Rat (GR) tagt.") == {}  # „Der Rat“ does not spell G…R
+    assert most_common([("SBR", "Stadtteilbeirat"), ("SBR", "Stadtteilbeirat"), ("SBR", "Seniorenbeirat")]) == {
+        "sbr": "Stadtteilbeirat"
+    }
+
+
+def test_a_defined_abbreviation_finds_the_long_form(tmp_path):
+    from assistant.index.catalog import Catalog
+    from assistant.index.keyword_store import CatalogKeywordIndex
+
+    catalog = Catalog(tmp_path / "c.sqlite3")
+    keyword = CatalogKeywordIndex(catalog)
+    from datetime import datetime
+
+    from assistant.models import Chunk, DocumentRecord
+    from assistant.text.german import base_terms
+
+    texts = ["Der Zweckverband Stadt-Umland-Bahn (StUB) plant die Strecke.", "Die Stadt-Umland-Bahn fährt ab 2031."]
+    for n, text in enumerate(texts):
+        chunk = Chunk(chunk_id=f"c{n}", doc_id=f"d{n}", text=text, title="T", doc_type="bericht", page=1, position=0)
+        record = DocumentRecord(doc_id=f"d{n}", title="T", path=f"/d{n}", doc_type="bericht", pages=1, chunks=1,
+                                content_hash="h", ingested_at=datetime.now())  # fmt: skip
+        catalog.replace_document(record, [chunk], [base_terms(text)])
+    assert {chunk_id for chunk_id, _ in keyword.search("Wann fährt die StUB?", 5)} == {"c0", "c1"}

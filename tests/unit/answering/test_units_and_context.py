@@ -33,7 +33,7 @@ def _unit(hit: int, position: int, text: str, score: float) -> ScoredUnit:
     return ScoredUnit(hit, position, text, score, 0.5, 0.5, frozenset(), True)
 
 
-def test_a_hedged_answer_says_so_and_quotes_the_best_sentence_of_each_of_three_passages():
+def test_a_hedged_answer_says_so_and_quotes_the_best_passages():
     asked = "Wann öffnet das Bad?"
     question = QuestionAnalysis(asked, [], [asked], [set()], "zeit", set(), np.zeros(2))
     hits = [SearchHit(rank=i + 1, chunk_id=f"c{i}", doc_id="d", title="T", page=1, score=1.0, text="x")
@@ -43,7 +43,11 @@ def test_a_hedged_answer_says_so_and_quotes_the_best_sentence_of_each_of_three_p
              _unit(3, 0, "Die Sauna bleibt zu.", 0.4)]  # fmt: skip
     evidence = Evidence(question, hits, units, [PassageEvidence(0.5, frozenset(), True)] * 4)
     text = "".join(ExtractiveGenerator().generate("Wann öffnet das Bad?", evidence, [], Decision("unsicher", 0.6, "")))
-    assert text == f"{HEDGE}\n- Das Bad öffnet 2027 [1].\n- Das Freibad öffnet im Mai [2].\n- Die Sauna bleibt zu [4]."
+    # the plain answer's sentences of the best passage first, then one sentence of each further passage
+    assert text == (
+        f"{HEDGE}\n- Das Bad öffnet 2027 [1]. Es hat 25 Meter [1].\n- Das Freibad öffnet im Mai [2]."
+        "\n- Die Sauna bleibt zu [4]."
+    )
 
 
 def test_continuation_is_recognised():
