@@ -58,6 +58,9 @@ def run_ask(args: argparse.Namespace) -> int:
                     "unsupported_sentences",
                     "removed_markers",
                     "warnings",
+                    "status",
+                    "confidence",
+                    "reason",
                 },
             )
         )
@@ -75,6 +78,8 @@ def run_ask(args: argparse.Namespace) -> int:
         for c in answer.citations:
             page = f", S. {c.page}" if c.page else ""
             print(f"  [{c.n}] {c.title}{page}")
+    if answer and getattr(args, "debug", False):
+        print(f"Entscheidung: {answer.status} (Konfidenz {answer.confidence:.2f}): {answer.reason}", file=sys.stderr)
     for warning in answer.warnings if answer else []:
         print(f"Hinweis: {warning}", file=sys.stderr)
     return 0
