@@ -101,16 +101,17 @@ class Catalog:
         row = self._connection.execute("SELECT * FROM documents WHERE path=?", (path,)).fetchone()
         return _document_from_row(row) if row else None
 
+    def _rows_for_ids(self, query: str, ids: Sequence[str]) -> list[sqlite3.Row]:
+        """Rows of ``query`` (with ``{marks}`` for an IN list) for ``ids``, in batches SQLite accepts."""
+        rows: list[sqlite3.Row] = []
+        for start in range(0, len(ids), 500):
+            batch = list(ids[start : start + 500])
+            rows.extend(self._connection.execute(query.format(marks=",".join("?" * len(batch))), batch).fetchall())
+        return rows
+
     def chunks(self, chunk_ids: Sequence[str]) -> dict[str, Chunk]:
-        found: dict[str, Chunk] = {}
-        for start in range(0, len(chunk_ids), 500):
-            batch = list(chunk_ids[start : start + 500])
-            marks = ",".join("?" * len(batch))
-            rows = self._connection.execute(
-                f"SELECT {_CHUNK_COLUMNS} FROM chunks WHERE chunk_id IN ({marks})", batch
-            ).fetchall()
-            found.update({r["chunk_id"]: _chunk_from_row(r) for r in rows})
-        return found
+        rows = self._rows_for_ids(f"SELECT {_CHUNK_COLUMNS} FROM chunks WHERE chunk_id IN ({{marks}})", chunk_ids)
+        return {r["chunk_id"]: _chunk_from_row(r) for r in rows}
 
     def document_chunks(self, doc_id: str) -> list[Chunk]:
         rows = self._connection.execute(
@@ -127,14 +128,9 @@ class Catalog:
     def unit_rows(self, chunk_ids: Sequence[str]) -> dict[str, list[sqlite3.Row]]:
         """Stored answer units per chunk, in order (see :mod:`assistant.index.unit_store`)."""
         found: dict[str, list[sqlite3.Row]] = {}
-        for start in range(0, len(chunk_ids), 500):
-            batch = list(chunk_ids[start : start + 500])
-            marks = ",".join("?" * len(batch))
-            rows = self._connection.execute(
-                f"SELECT * FROM units WHERE chunk_id IN ({marks}) AND ordinal >= 0 ORDER BY chunk_id, ordinal", batch
-            ).fetchall()
-            for row in rows:
-                found.setdefault(row["chunk_id"], []).append(row)
+        query = "SELECT * FROM units WHERE chunk_id IN ({marks}) AND ordinal >= 0 ORDER BY chunk_id, ordinal"
+        for row in self._rows_for_ids(query, chunk_ids):
+            found.setdefault(row["chunk_id"], []).append(row)
         return found
 
     def chunks_without_units(self) -> list[Chunk]:

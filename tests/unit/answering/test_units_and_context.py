@@ -73,3 +73,21 @@ def test_the_llm_context_adds_the_next_page_where_a_sentence_continues(fake_serv
     text = NeighbourContext(fake_services.catalog)(hit)
     assert text.startswith(first.text)
     assert "(Fortsetzung S. 2) rund 4,8 Mio. Euro und beginnt 2026." in text
+
+
+def test_a_sentence_pairs_with_the_next_only_when_that_adds_what_is_asked(fake_services, tmp_path):
+    folder = tmp_path / "dokumente"
+    folder.mkdir()
+    (folder / "bad.md").write_text(
+        "# Bäder\n\nDas Hallenbad wird ab Mai saniert. Die Arbeiten kosten 4,8 Mio. Euro.\n\n"
+        "Das Freibad bleibt geöffnet. Der Kiosk wird neu verpachtet.\n",
+        encoding="utf-8",
+    )
+    fake_services.ingestor.ingest([folder], progress=False)
+    question = "Wie viel kostet die Sanierung des Hallenbads?"
+    evidence = fake_services.answers.evidence(question, fake_services.retriever.search(question, 4))
+    pairs = [u.text for u in evidence.units if u.span == 2]
+    # the figure asked for is in the second sentence: the pair exists
+    assert "Das Hallenbad wird ab Mai saniert. Die Arbeiten kosten 4,8 Mio. Euro." in pairs
+    # the kiosk adds nothing the question asks for: no pair
+    assert not any("Kiosk" in text for text in pairs)
