@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.models import ChatTurn
+from assistant.text.numbers import YEAR
 
 _FOLLOW_UP_START = re.compile(r"^\s*(und|aber|also|oder|sowie|dann|wie sieht es|was ist mit|und was)\b", re.I)
 _REFERRING = re.compile(
@@ -12,7 +13,6 @@ _REFERRING = re.compile(
     r"dieselbe|jene|jener|deren|dessen|ebenfalls|auch)\b",
     re.I,
 )
-_YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 
 def looks_like_follow_up(question: str) -> bool:
@@ -36,6 +36,6 @@ def history_aware_query(question: str, history: list[ChatTurn]) -> str:
     previous = last_user_question(history)
     if not previous or not looks_like_follow_up(question):
         return question
-    if _YEAR.search(question):
-        previous = _YEAR.sub("", previous)
+    if YEAR.search(question):
+        previous = YEAR.sub("", previous)
     return f"{previous.rstrip(' ?')} – {question.strip()}"

@@ -11,13 +11,12 @@ from assistant.answering.markers import markers_in
 from assistant.answering.models import SentenceCheck
 from assistant.index.base import Embedder
 from assistant.models import Citation
+from assistant.text.numbers import FIGURE
 from assistant.text.sentences import split_sentences
-
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def _numbers(text: str) -> set[str]:
-    return {n.replace(".", "").replace(",", ".") for n in _NUMBER.findall(text)}
+    return {n.replace(".", "").replace(",", ".") for n in FIGURE.findall(text)}
 
 
 def check_sentences(

@@ -8,12 +8,10 @@ from dataclasses import dataclass
 
 from assistant.answering.evidence import Evidence
 from assistant.models import SearchHit
+from assistant.text.numbers import WHOLE_NUMBER, YEAR
 
 _FIGURE = re.compile(r"\d")
 _CAPTION = re.compile(r"^(Tabelle|Abbildung|Übersicht)\s*\d+", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-# a whole number token: not part of a word („CO2“, „Z3“) nor the first digits of a year („2024“ → not 202)
-_NUMBER = re.compile(r"(?<![\w.,])[-−]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?(?!\d)")
 
 
 _UNITS = (
@@ -31,14 +29,14 @@ class Fact:
     def figure(self) -> tuple[float | None, str | None, int | None]:
         """(value, unit, year) of the first figure that is not a year: a baseline suggestion."""
         text = self.text
-        for match in _NUMBER.finditer(text):
+        for match in WHOLE_NUMBER.finditer(text):
             raw = match.group(0)
-            if _YEAR.fullmatch(raw.lstrip("-−")):
+            if YEAR.fullmatch(raw.lstrip("-−")):
                 continue
             value = float(raw.replace("−", "-").replace(".", "").replace(",", "."))
             after = text[match.end() : match.end() + 14].lower()
             unit = next((u for key, u in _UNITS if after.strip().startswith(key)), None)
-            years = _YEAR.findall(text)
+            years = YEAR.findall(text)
             return value, unit, int(years[0]) if years else None
         return None, None, None
 

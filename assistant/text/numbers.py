@@ -7,6 +7,8 @@ import re
 # a figure as German documents write it: „41.200“, „7,1“, „3“
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# a number standing alone, with sign: not part of a word („CO2“, „Z3“), not the first digits of a longer one
+WHOLE_NUMBER = re.compile(r"(?<![\w.,])[-−]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?(?!\d)")
 _MONTHS = (
     "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember"
     "|jan|feb|mär|apr|jun|jul|aug|sep|sept|okt|nov|dez"
