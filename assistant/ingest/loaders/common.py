@@ -15,6 +15,26 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", text.replace("\u00ad", "")).strip()
 
 
+# after these a hyphen at the line end is a shortened compound („Orts- und Stadtteilbeiräte“), not a break
+_KEEP_HYPHEN_BEFORE = frozenset({"und", "oder", "bzw", "sowie", "bis", "als", "noch", "wie"})
+
+
+def join_wrapped(first: str, second: str) -> str:
+    """Join a line (or cell) and its wrapped continuation; undo end-of-line hyphenation
+    („Kindertages-“ + „stätte“ → „Kindertagesstätte“), keep „Kita-Neubau“ and „Orts- und …“."""
+    if not first:
+        return second
+    if not second:
+        return first
+    if first.endswith("-") and first[-2:-1].isalpha():
+        next_word = second.split(maxsplit=1)[0].rstrip(".,;:").lower()
+        if second[:1].islower() and next_word not in _KEEP_HYPHEN_BEFORE:
+            return first[:-1] + second  # a hyphenated break
+        if second[:1].isupper():
+            return first + second  # a hyphenated compound („Kita-“ + „Neubau“)
+    return f"{first} {second}"
+
+
 def table_to_text(rows: list[list[str]]) -> str:
     """Rows as „a | b | c“ lines: keeps cells in reading order and readable in citations."""
     lines = [" | ".join(clean(cell) for cell in row) for row in rows if any(c.strip() for c in row)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.ingest.loaders.common import clean, heading_level
+from assistant.ingest.loaders.common import clean, heading_level, join_wrapped
 from assistant.models import Block
 
 _GAP = re.compile(r"\S(\s{2,})(?=\S)")
@@ -62,7 +62,7 @@ def _table_rows(lines: list[str]) -> list[list[str]]:
             # a wrapped cell (or the second line of a header) continues the row above
             for index, text in enumerate(placed):
                 if text:
-                    rows[-1][index] = f"{rows[-1][index]} {text}".strip()
+                    rows[-1][index] = join_wrapped(rows[-1][index], text).strip()
             continue
         rows.append(placed)
     return _merge_wrapped_rows(rows)
@@ -88,7 +88,7 @@ def _merge_wrapped_rows(rows: list[list[str]]) -> list[list[str]]:
     for row in body[1:]:
         starts_row = keyed_by_figures and re.search(r"\d", row[0])
         if not starts_row and not any(re.search(r"\d", row[index]) for index in figure_columns):
-            merged[-1] = [f"{a} {b}".strip() for a, b in zip(merged[-1], row, strict=True)]
+            merged[-1] = [join_wrapped(a, b).strip() for a, b in zip(merged[-1], row, strict=True)]
         else:
             merged.append(row)
     return merged
@@ -179,10 +179,5 @@ def _join(lines: list[str]) -> str:
     """Join wrapped lines into one paragraph; undo end-of-line hyphenation („Kindertages-“ „stätte“)."""
     text = ""
     for line in lines:
-        if text.endswith("-") and line[:1].islower():
-            text = text[:-1] + line
-        elif text:
-            text += " " + line
-        else:
-            text = line
+        text = join_wrapped(text, line)
     return text

@@ -29,3 +29,14 @@ def test_layout_table_rows_with_wrapped_cells_and_caption():
     assert table[3].startswith("Neubau einer Kunstrasenanlage | 42.10 | 850.000 EUR (investiv)")
     assert blocks[2].text.startswith("Der Rat hat diese Vorhaben")
     assert all(b.page == 10 for b in blocks)
+
+
+def test_wrapped_lines_and_cells_lose_their_hyphenation_but_not_a_shortened_compound():
+    from assistant.ingest.loaders.common import join_wrapped
+
+    assert join_wrapped("Straßenausbau-", "beiträgen") == "Straßenausbaubeiträgen"
+    assert join_wrapped("Geplante Be-", "legung 2017") == "Geplante Belegung 2017"
+    assert join_wrapped("Orts-", "und Stadtteilbeiräte") == "Orts- und Stadtteilbeiräte"
+    assert join_wrapped("Kita-", "Neubau") == "Kita-Neubau"  # a capital continues a hyphenated compound
+    assert join_wrapped("Ziele -", "kurz gefasst") == "Ziele - kurz gefasst"  # a dash, not a hyphen
+    assert join_wrapped("", "Text") == "Text" and join_wrapped("Text", "") == "Text"
