@@ -38,6 +38,17 @@ _LOADED_MODELS: dict[tuple[str, str], object] = {}
 _RECENT_QUERIES = 64
 
 
+def _quiet_model_loading() -> None:
+    """No „Loading weights 0/103 …“ bar on stderr: loading a model is not work the user waits for."""
+    try:
+        from transformers.utils import logging as transformers_logging
+
+        transformers_logging.disable_progress_bar()
+        transformers_logging.set_verbosity_error()
+    except Exception:  # an older or newer transformers without these helpers: keep its defaults
+        pass
+
+
 class SentenceTransformerEmbedder:
     """Wraps a sentence-transformers model; loads lazily, once per process, never from the network."""
 
@@ -56,7 +67,10 @@ class SentenceTransformerEmbedder:
         if self._model is None:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
             from sentence_transformers import SentenceTransformer
+
+            _quiet_model_loading()
 
             path = resolve_model_path(self._settings.model)
             cached = _LOADED_MODELS.get((path, self._settings.device))
