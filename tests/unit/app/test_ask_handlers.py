@@ -129,3 +129,12 @@ def test_passage_excerpt_shows_the_part_that_backs_the_claim():
     assert tail.endswith("Stellenbesetzung in der Verwaltung.") and tail.startswith("… ")
     assert ask.passage_excerpt("Kurz.", "x") == "Kurz."
     assert ask.claims_citing("Erster Satz [1]. Zweiter Satz [2]. Dritter [1].", 1) == "Erster Satz [1]. Dritter [1]."
+
+
+def test_the_backing_sentence_is_highlighted_in_its_source():
+    text = "Das Bad schließt im Mai. Die Sanierung kostet 4,8 Mio. Euro. Danach öffnet es wieder."
+    citation = Citation(n=1, doc_id="b", title="Bäder", page=3, text=text, path="/d/baeder.pdf",
+                        highlight="Die Sanierung kostet 4,8 Mio. Euro.")  # fmt: skip
+    assert "**Die Sanierung kostet 4,8 Mio. Euro.**" in ask.citation_markdown(citation)
+    plain = citation.model_copy(update={"highlight": ""})
+    assert "**Die Sanierung" not in ask.citation_markdown(plain)
