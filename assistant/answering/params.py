@@ -23,14 +23,14 @@ class AnswerabilityModel(BaseModel):
     """Logistic model p(answerable) = σ(bias + Σ weight·feature) over the features of
     :class:`assistant.answering.answerability.Features` (all in [0, 1])."""
 
-    bias: float = -3.973
+    bias: float = -3.909
     weights: dict[str, float] = Field(
         default_factory=lambda: {
-            "unit_own_coverage": 1.093,
-            "passage_coverage": 1.649,
-            "key_coverage": 1.112,
-            "type_match": 0.745,
-            "year_match": 0.86,
+            "unit_own_coverage": 1.219,
+            "passage_coverage": 1.629,
+            "key_coverage": 1.069,
+            "type_match": 0.645,
+            "year_match": 0.872,
         }
     )
 
@@ -61,7 +61,7 @@ class AnswerParams(BaseModel):
     # refuse_below maximises the balanced accuracy (answerable kept, unanswerable refused) averaged over the
     # two tuning sets; certain_from is the lowest p at which ≥ 90 % of the (equally weighted) questions
     # are answerable
-    refuse_below: float = 0.57
+    refuse_below: float = 0.55
     certain_from: float = 0.78
     # the LLM gets the passages from this p on (it may still decline); lower than refuse_below because
     # an LLM reads paraphrases the lexical features miss
