@@ -19,6 +19,7 @@ HEDGED_PASSAGES = 3
 
 class ExtractiveGenerator:
     name = "extractive"
+    calls_llm = False
 
     def __init__(self, max_sentences: int = 3, relative_cutoff: float = 0.8) -> None:
         self._max_sentences = max_sentences

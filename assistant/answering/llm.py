@@ -55,7 +55,7 @@ def format_history(history: list[ChatTurn], max_turns: int = 6) -> str:
 
 
 class LLMGenerator:
-    needs_llm_threshold = True
+    calls_llm = True
     def __init__(
         self,
         chat_model,

@@ -27,7 +27,7 @@ class Generator(Protocol):
     name: str
     # the extractive generator answers from the evidence alone; an LLM reads paraphrases and may
     # decline itself, so it is called from a lower confidence on
-    needs_llm_threshold: bool
+    calls_llm: bool
 
     def generate(
         self, question: str, evidence: Evidence, history: list[ChatTurn], decision: Decision
@@ -117,7 +117,8 @@ class AnswerService:
         yield self._finish(question, query, "".join(parts), evidence, decision)
 
     def decide(self, evidence: Evidence) -> Decision:
-        llm = getattr(self._generator, "needs_llm_threshold", False)
+        """The answerability decision; a generator that calls an LLM gets the passages from a lower confidence on."""
+        llm = getattr(self._generator, "calls_llm", False)
         return decide(evidence, self.params, refuse_below=self.params.llm_refuse_below if llm else None)
 
     def _finish(self, question: str, query: str, text: str, evidence: Evidence, decision: Decision) -> Answer:
