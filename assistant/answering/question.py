@@ -70,7 +70,7 @@ def answer_type(question: str) -> str:
 
 
 def split_question(question: str) -> list[str]:
-    """„Wie hoch war X 2024 und welcher Zielwert gilt für 2030?“ → the two parts to answer."""
+    """„Wie teuer ist die Sanierung und bis wann dauert sie?“ → the two parts to answer."""
     return [p for p in _PART_BORDER.split(question) if p.strip()] or [question]
 
 

@@ -84,7 +84,7 @@ class CatalogKeywordIndex:
 
 
 def _defined_abbreviations(catalog: Catalog) -> dict[str, list[str]]:
-    """Abbreviations the documents define („Stadt-Umland-Bahn (StUB)“) as query expansions; an
+    """Abbreviations the documents define („Kommunaler Ordnungsdienst (KOD)“) as query expansions; an
     abbreviation of the built-in list keeps its meaning."""
     from assistant.text.abbreviations import definitions, most_common
     from assistant.text.german import ABBREVIATIONS, base_terms, fold

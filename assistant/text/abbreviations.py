@@ -1,4 +1,4 @@
-"""Abbreviations a document defines itself („Kommunale Betriebe Rödermark (KBR)“), so a question that uses
+"""Abbreviations a document defines itself („Kommunaler Ordnungsdienst (KOD)“), so a question that uses
 the short form meets text that uses the long one and the other way round.
 
 The long form is the shortest run of words before the parenthesis that starts with the abbreviation's first
@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 _DEFINITION = re.compile(r"\(\s*([A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,9})\s*\)")
 _WORDS_BEFORE = 12  # at most this many words before the parenthesis are searched
-_MIN_CAPITALS = 2  # „SBR“, „StUB“, „BA“; not „(Stand)“
+_MIN_CAPITALS = 2  # „KOD“, „VHS“, „StA“; not „(Stand)“
 
 
 def definitions(text: str) -> dict[str, str]:

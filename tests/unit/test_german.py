@@ -72,8 +72,8 @@ def test_dates_meet_in_one_form():
 def test_abbreviations_defined_in_a_document():
     from assistant.text.abbreviations import definitions, most_common
 
-    text = "Die Kommunalen Betriebe Rödermark (KBR) und die Stadt-Umland-Bahn (StUB) tagten (Stand) im Mai (2021)."
-    assert definitions(text) == {"KBR": "Kommunalen Betriebe Rödermark", "StUB": "Stadt-Umland-Bahn"}
+    text = "Der Kommunale Ordnungsdienst (KOD) und die Volkshochschule (VHS) berichten (Stand) im Mai (2021)."
+    assert definitions(text) == {"KOD": "Kommunale Ordnungsdienst", "VHS": "Volkshochschule"}
     assert definitions("Der Rat (GR) tagt.") == {}  # „Der Rat“ does not spell G…R
     assert most_common([("SBR", "Stadtteilbeirat"), ("SBR", "Stadtteilbeirat"), ("SBR", "Seniorenbeirat")]) == {
         "sbr": "Stadtteilbeirat"
@@ -91,10 +91,10 @@ def test_a_defined_abbreviation_finds_the_long_form(tmp_path):
     from assistant.models import Chunk, DocumentRecord
     from assistant.text.german import base_terms
 
-    texts = ["Der Zweckverband Stadt-Umland-Bahn (StUB) plant die Strecke.", "Die Stadt-Umland-Bahn fährt ab 2031."]
+    texts = ["Die Stadtbibliothek Nord (SBN) plant neue Öffnungszeiten.", "Die Stadtbibliothek Nord öffnet ab 2031."]
     for n, text in enumerate(texts):
         chunk = Chunk(chunk_id=f"c{n}", doc_id=f"d{n}", text=text, title="T", doc_type="bericht", page=1, position=0)
         record = DocumentRecord(doc_id=f"d{n}", title="T", path=f"/d{n}", doc_type="bericht", pages=1, chunks=1,
                                 content_hash="h", ingested_at=datetime.now())  # fmt: skip
         catalog.replace_document(record, [chunk], [base_terms(text)])
-    assert {chunk_id for chunk_id, _ in keyword.search("Wann fährt die StUB?", 5)} == {"c0", "c1"}
+    assert {chunk_id for chunk_id, _ in keyword.search("Wann öffnet die SBN?", 5)} == {"c0", "c1"}
