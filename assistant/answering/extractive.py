@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from assistant.answering.answerability import Decision
 from assistant.answering.evidence import Evidence, ScoredUnit
 from assistant.answering.models import ChatTurn
+from assistant.text.sentences import split_sentences
 
 HEDGE = "Eine sichere Antwort geben die Dokumente nicht; am besten passen diese Stellen:"
 HEDGED_PASSAGES = 3
@@ -34,11 +35,11 @@ class ExtractiveGenerator:
             picked = self.hedged(evidence)
             for number, unit in enumerate(picked):
                 same_passage = number > 0 and picked[number - 1].hit_index == unit.hit_index
-                yield (" " if same_passage else "\n- ") + with_marker(unit.text, unit.marker)
+                yield (" " if same_passage else "\n- ") + _marked(unit)
             return
         chosen = self._in_reading_order(self.select(evidence))
         for number, scored in enumerate(chosen):
-            yield ("" if number == 0 else " ") + with_marker(scored.text, scored.marker)
+            yield ("" if number == 0 else " ") + _marked(scored)
 
     @staticmethod
     def _in_reading_order(chosen: list[ScoredUnit]) -> list[ScoredUnit]:
@@ -121,6 +122,13 @@ def _overlaps(first: ScoredUnit, second: ScoredUnit) -> bool:
 def _similar(first: str, second: str) -> bool:
     a, b = set(re.findall(r"\w+", first.lower())), set(re.findall(r"\w+", second.lower()))
     return bool(a and b) and len(a & b) / min(len(a), len(b)) > 0.7
+
+
+def _marked(unit: ScoredUnit) -> str:
+    """Every sentence of a unit (a pair has two) carries the marker, so each is checked against its source."""
+    if unit.span == 1:
+        return with_marker(unit.text, unit.marker)
+    return " ".join(with_marker(sentence, unit.marker) for sentence in split_sentences(unit.text))
 
 
 def with_marker(sentence: str, number: int) -> str:

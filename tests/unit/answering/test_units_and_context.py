@@ -91,3 +91,12 @@ def test_a_sentence_pairs_with_the_next_only_when_that_adds_what_is_asked(fake_s
     assert "Das Hallenbad wird ab Mai saniert. Die Arbeiten kosten 4,8 Mio. Euro." in pairs
     # the kiosk adds nothing the question asks for: no pair
     assert not any("Kiosk" in text for text in pairs)
+
+
+def test_both_sentences_of_a_pair_carry_the_marker():
+    question = QuestionAnalysis("Was kostet es?", [], ["Was kostet es?"], [set()], "menge", set(), np.zeros(2))
+    hit = SearchHit(rank=1, chunk_id="c", doc_id="d", title="T", page=1, score=1.0, text="x")
+    pair = ScoredUnit(0, 0, "Das Bad wird saniert. Es kostet 4,8 Mio. Euro.", 0.9, 1.0, 0.5, frozenset(), True, span=2)
+    evidence = Evidence(question, [hit], [pair], [PassageEvidence(1.0, frozenset(), True)])
+    text = "".join(ExtractiveGenerator().generate("Was kostet es?", evidence, [], Decision("beantwortet", 0.9, "")))
+    assert text == "Das Bad wird saniert [1]. Es kostet 4,8 Mio. Euro [1]."
