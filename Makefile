@@ -8,7 +8,7 @@ DATA_DIR ?= data
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: setup run test test-unit lint bench eval browser clean
+.PHONY: setup ocr run test test-unit lint bench eval browser clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,7 +17,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-setup: $(STAMP)
+setup: $(STAMP) ocr
+
+# Tesseract with the German model for scanned PDF pages; installed where we run as root (as for Chromium),
+# otherwise scanned pages are reported with a German hint how to enable OCR
+ocr:
+	@command -v tesseract >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq tesseract-ocr tesseract-ocr-deu >/dev/null; } || echo "Hinweis: Tesseract (tesseract-ocr, tesseract-ocr-deu) nicht installiert: gescannte PDF-Seiten werden ohne OCR übersprungen."
 
 # Debian's Chromium for the real-browser tests (no browser download at test time)
 browser:

@@ -32,6 +32,7 @@ class LoadedDocument(BaseModel):
     stand: date | None = None
     pages: int | None = None  # number of pages for paged formats
     blocks: list[Block]
+    ocr_pages: list[int] = Field(default_factory=list, description="pages whose text comes from OCR")
 
 
 class Chunk(BaseModel):
@@ -45,6 +46,7 @@ class Chunk(BaseModel):
     position: int
     stand: date | None = None
     path: str = ""
+    ocr: bool = False  # the text was recognised from a scan
 
 
 class DocumentRecord(BaseModel):
@@ -54,6 +56,7 @@ class DocumentRecord(BaseModel):
     doc_type: str
     stand: date | None = None
     pages: int | None
+    ocr_pages: int = 0  # pages whose text comes from OCR
     chunks: int
     content_hash: str
     ingested_at: datetime
@@ -70,6 +73,19 @@ class SearchHit(BaseModel):
     text: str
     doc_type: str = ""
     path: str = ""
+    stand: date | None = None
+    ocr: bool = False
+
+    def source_label(self) -> str:
+        return source_label(self.title, self.stand, self.page, self.ocr)
+
+
+def source_label(title: str, stand: date | None, page: int | None, ocr: bool = False) -> str:
+    """How a passage is cited everywhere: „Haushaltsrede 2019 (Stand 12.11.2019), S. 2 (Texterkennung)“."""
+    label = title + (f" (Stand {stand.strftime('%d.%m.%Y')})" if stand else "")
+    if page:
+        label += f", S. {page}"
+    return label + (" (Texterkennung)" if ocr else "")
 
 
 class Citation(BaseModel):
@@ -83,11 +99,16 @@ class Citation(BaseModel):
     section: str = ""
     path: str = ""
     highlight: str = Field("", description="the sentence of the passage that backs the statement")
+    stand: date | None = None
+    ocr: bool = Field(False, description="the passage was recognised from a scan (OCR)")
 
     @classmethod
     def from_hit(cls, n: int, hit: SearchHit, *, highlight: str = "") -> Citation:
         return cls(n=n, doc_id=hit.doc_id, title=hit.title, page=hit.page, text=hit.text, section=hit.section,
-                   path=hit.path, highlight=highlight)  # fmt: skip
+                   path=hit.path, highlight=highlight, stand=hit.stand, ocr=hit.ocr)  # fmt: skip
+
+    def source_label(self) -> str:
+        return source_label(self.title, self.stand, self.page, self.ocr)
 
 
 class SearchFilters(BaseModel):

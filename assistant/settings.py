@@ -60,6 +60,10 @@ class AnswerSettings(BaseModel):
 
 class IngestSettings(BaseModel):
     max_file_mb: float = Field(50.0, gt=0)
+    # scanned PDF pages are read with Tesseract when it is installed (tesseract-ocr, tesseract-ocr-deu)
+    ocr: bool = True
+    ocr_language: str = "deu"
+    ocr_dpi: int = Field(300, ge=72, le=600)
 
 
 class LLMSettings(BaseModel):

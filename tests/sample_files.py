@@ -5,9 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def make_pdf(
-    path: Path, pages: list[list[str]], title: str = "Testbericht", table: list[list[str]] | None = None
-):
+def make_pdf(path: Path, pages: list[list[str]], title: str = "Testbericht", table: list[list[str]] | None = None):
     """A real PDF with one heading (large font) and paragraphs per page; optional table on page 1."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
@@ -59,4 +57,20 @@ def make_docx(path: Path, title: str = "Fachstrategie Test") -> Path:
     document.add_heading("Schule", level=2)
     document.add_paragraph("Der Anteil der Schulabgänger ohne Abschluss beträgt 7,1 Prozent.")
     document.save(str(path))
+    return path
+
+
+def make_scanned_pdf(path: Path, lines: list[str], pages: int = 1) -> Path:
+    """A PDF whose pages are only images of text (no text layer), as a scanner produces them."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 40)
+    images = []
+    for _ in range(pages):
+        image = Image.new("L", (1654, 2339), 255)  # A4 at 200 dpi
+        draw = ImageDraw.Draw(image)
+        for number, line in enumerate(lines):
+            draw.text((150, 200 + number * 80), line, font=font, fill=0)
+        images.append(image.convert("RGB"))
+    images[0].save(str(path), "PDF", resolution=200, save_all=True, append_images=images[1:])
     return path

@@ -76,8 +76,7 @@ def run_ask(args: argparse.Namespace) -> int:
     if answer and answer.citations:
         print("\nQuellen:")
         for c in answer.citations:
-            page = f", S. {c.page}" if c.page else ""
-            print(f"  [{c.n}] {c.title}{page}")
+            print(f"  [{c.n}] {c.source_label()}")
     if answer and getattr(args, "debug", False):
         print(f"Entscheidung: {answer.status} (Konfidenz {answer.confidence:.2f}): {answer.reason}", file=sys.stderr)
     for warning in answer.warnings if answer else []:

@@ -132,7 +132,6 @@ def run_search(args: argparse.Namespace) -> int:
     if not hits:
         print("Keine Treffer.")
     for h in hits:
-        page = f", S. {h.page}" if h.page else ""
         snippet = " ".join(h.text.split())[:300]
-        print(f"[{h.rank}] {h.title}{page}  (Score {h.score:.3f})\n    {snippet}\n")
+        print(f"[{h.rank}] {h.source_label()}  (Score {h.score:.3f})\n    {snippet}\n")
     return 0

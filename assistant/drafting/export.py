@@ -14,8 +14,7 @@ def _sources(draft: Draft) -> list[str]:
     seen: dict[int, str] = {}
     for section in draft.sections:
         for citation in section.citations:
-            page = f", S. {citation.page}" if citation.page else ""
-            seen[citation.n] = f"[{citation.n}] {citation.title}{page}"
+            seen[citation.n] = f"[{citation.n}] {citation.source_label()}"
     return [seen[n] for n in sorted(seen)]
 
 

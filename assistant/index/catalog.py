@@ -38,7 +38,13 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 INSERT OR IGNORE INTO meta VALUES ('generation', '0');
 """
 
-_CHUNK_COLUMNS = "chunk_id, doc_id, position, text, title, doc_type, page, section, stand, path"
+# columns added after the first release: (table, column, definition); added in place to older catalogs
+_ADDED_COLUMNS = (
+    ("documents", "ocr_pages", "INTEGER NOT NULL DEFAULT 0"),
+    ("chunks", "ocr", "INTEGER NOT NULL DEFAULT 0"),
+)
+
+_CHUNK_COLUMNS = "chunk_id, doc_id, position, text, title, doc_type, page, section, stand, path, ocr"
 
 
 def _chunk_from_row(row: sqlite3.Row) -> Chunk:
@@ -53,6 +59,7 @@ def _chunk_from_row(row: sqlite3.Row) -> Chunk:
         section=row["section"],
         stand=date.fromisoformat(row["stand"]) if row["stand"] else None,
         path=row["path"],
+        ocr=bool(row["ocr"]),
     )
 
 
@@ -64,6 +71,7 @@ def _document_from_row(row: sqlite3.Row) -> DocumentRecord:
         doc_type=row["doc_type"],
         stand=date.fromisoformat(row["stand"]) if row["stand"] else None,
         pages=row["pages"],
+        ocr_pages=row["ocr_pages"],
         chunks=row["chunks"],
         content_hash=row["content_hash"],
         ingested_at=datetime.fromisoformat(row["ingested_at"]),
@@ -78,7 +86,14 @@ class Catalog:
         self._connection.execute("PRAGMA journal_mode=WAL")
         self._connection.execute("PRAGMA foreign_keys=ON")
         self._connection.executescript(_SCHEMA)
+        self._add_new_columns()
         self._connection.commit()
+
+    def _add_new_columns(self) -> None:
+        for table, column, definition in _ADDED_COLUMNS:
+            existing = {row[1] for row in self._connection.execute(f"PRAGMA table_info({table})")}
+            if column not in existing:
+                self._connection.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
 
     def close(self) -> None:
         self._connection.close()
@@ -196,19 +211,20 @@ class Catalog:
             self._connection.execute("DELETE FROM chunks WHERE doc_id=?", (record.doc_id,))
             self._connection.execute("DELETE FROM documents WHERE doc_id=?", (record.doc_id,))
             self._connection.execute(
-                "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO documents (doc_id, title, path, doc_type, stand, pages, chunks, content_hash, "
+                "ingested_at, ocr_pages) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (
                     record.doc_id, record.title, record.path, record.doc_type,
                     record.stand.isoformat() if record.stand else None, record.pages, record.chunks,
-                    record.content_hash, record.ingested_at.isoformat(),
+                    record.content_hash, record.ingested_at.isoformat(), record.ocr_pages,
                 ),
             )  # fmt: skip
             self._connection.executemany(
-                "INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                f"INSERT INTO chunks ({_CHUNK_COLUMNS}, terms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 [
                     (
                         c.chunk_id, c.doc_id, c.position, c.text, c.title, c.doc_type, c.page,
-                        c.section, c.stand.isoformat() if c.stand else None, c.path,
+                        c.section, c.stand.isoformat() if c.stand else None, c.path, int(c.ocr),
                         json.dumps(t, ensure_ascii=False),
                     )
                     for c, t in zip(chunks, terms, strict=True)

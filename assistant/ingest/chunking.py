@@ -73,9 +73,7 @@ def _section_path(stack: list[tuple[int, str]]) -> str:
     return " > ".join(title for _, title in stack)
 
 
-def chunk_document(
-    document: LoadedDocument, doc_id: str, version: str, settings: ChunkingSettings
-) -> list[Chunk]:
+def chunk_document(document: LoadedDocument, doc_id: str, version: str, settings: ChunkingSettings) -> list[Chunk]:
     """Chunks with ids ``{doc_id}:{version[:10]}:{n}``: stable for the same content."""
     max_chars = settings.max_chars
     pieces: list[_Piece] = []
@@ -119,6 +117,7 @@ def chunk_document(
                 position=position,
                 stand=document.stand,
                 path=document.source_path,
+                ocr=piece.page in document.ocr_pages,
             )
         )
     return chunks

@@ -22,6 +22,7 @@ from assistant.index.catalog import Catalog
 from assistant.index.unit_store import unit_rows
 from assistant.ingest.chunking import chunk_document, content_hash, indexed_text
 from assistant.ingest.loaders import load_document, loader_for
+from assistant.ingest.loaders.pdf_loader import OcrOptions, PageProgress
 from assistant.ingest.manifest import MANIFEST_NAMES, ManifestEntry, read_manifest
 from assistant.models import DocumentRecord, FailedFile, IngestReport, LoadedDocument
 from assistant.settings import Settings
@@ -44,9 +45,7 @@ class _Candidate:
 
 
 class Ingestor:
-    def __init__(
-        self, catalog: Catalog, vector_index: VectorIndex, embedder: Embedder, settings: Settings
-    ) -> None:
+    def __init__(self, catalog: Catalog, vector_index: VectorIndex, embedder: Embedder, settings: Settings) -> None:
         self._catalog = catalog
         self._vectors = vector_index
         self._embedder = embedder
@@ -74,16 +73,17 @@ class Ingestor:
         for number, candidate in enumerate(candidates, start=1):
             if on_progress:
                 on_progress(number - 1, len(candidates), candidate.path.name)
+            pages = _PageProgress(candidate.path.name, show_bar, on_progress, number - 1, len(candidates))
             try:
-                self._ingest_file(candidate, report, force=force)
+                self._ingest_file(candidate, report, force=force, on_page=pages)
             except IngestError as exc:
                 report.failed.append(FailedFile(path=str(candidate.path), error=str(exc)))
             except MemoryError:
                 report.failed.append(
-                    FailedFile(
-                        path=str(candidate.path), error="Die Datei ist zu groß für den Arbeitsspeicher."
-                    )
+                    FailedFile(path=str(candidate.path), error="Die Datei ist zu groß für den Arbeitsspeicher.")
                 )
+            finally:
+                pages.close()
             if bar is not None:
                 bar.update(1)
         if bar is not None:
@@ -131,9 +131,7 @@ class Ingestor:
             elif path.is_file():
                 candidates.append(_Candidate(path, self._manifest_for(path.parent).get(path.resolve())))
             else:
-                report.failed.append(
-                    FailedFile(path=str(path), error="Die Datei oder der Ordner existiert nicht.")
-                )
+                report.failed.append(FailedFile(path=str(path), error="Die Datei oder der Ordner existiert nicht."))
         return candidates, folders
 
     def _manifest_for(self, folder: Path) -> dict[Path, ManifestEntry]:
@@ -146,7 +144,14 @@ class Ingestor:
                 continue
         return entries
 
-    def _ingest_file(self, candidate: _Candidate, report: IngestReport, *, force: bool = False) -> None:
+    def _ingest_file(
+        self,
+        candidate: _Candidate,
+        report: IngestReport,
+        *,
+        force: bool = False,
+        on_page: PageProgress | None = None,
+    ) -> None:
         path = candidate.path
         loader_for(path)  # unsupported extension → IngestError
         size_mb = path.stat().st_size / 1_000_000
@@ -164,7 +169,9 @@ class Ingestor:
         if previous is not None and previous.content_hash == digest and not force:
             report.unchanged += 1
             return
-        document = _apply_manifest(load_document(path), candidate.manifest)
+        settings = self._settings.ingest
+        ocr = OcrOptions(enabled=settings.ocr, language=settings.ocr_language, dpi=settings.ocr_dpi)
+        document = _apply_manifest(load_document(path, on_page=on_page, ocr=ocr), candidate.manifest)
         document = document.model_copy(update={"source_path": str(path.resolve())})
         report.chunks += self.store_document(doc_id, document, digest)
         if previous is None:
@@ -188,6 +195,7 @@ class Ingestor:
             doc_type=document.doc_type,
             stand=document.stand,
             pages=document.pages,
+            ocr_pages=len(document.ocr_pages),
             chunks=len(chunks),
             content_hash=digest,
             ingested_at=datetime.now().replace(microsecond=0),
@@ -209,6 +217,34 @@ class Ingestor:
                 self.remove(record.doc_id)
                 removed += 1
         return removed
+
+
+PAGE_BAR_FROM = 20
+"""Files with at least this many pages get a page bar of their own (with the time left): a 600-page budget
+takes minutes, a 5-page letter a blink."""
+
+
+class _PageProgress:
+    """Per-page progress of one file: a nested tqdm bar on a terminal, page counts for the app."""
+
+    def __init__(self, name: str, show_bar: bool, on_progress: ProgressCallback | None, done: int, total: int) -> None:
+        self._name, self._show_bar, self._on_progress = name, show_bar, on_progress
+        self._done, self._total = done, total
+        self._bar = None
+
+    def __call__(self, page: int, pages: int) -> None:
+        if self._show_bar and self._bar is None and pages >= PAGE_BAR_FROM:
+            from tqdm import tqdm
+
+            self._bar = tqdm(total=pages, unit="Seite", desc=self._name[:30], leave=False, file=sys.stderr)
+        if self._bar is not None:
+            self._bar.update(page - self._bar.n)
+        if self._on_progress and pages >= PAGE_BAR_FROM:
+            self._on_progress(self._done, self._total, f"{self._name} (Seite {page} von {pages})")
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
 
 
 def _manifest_fingerprint(entry: ManifestEntry | None) -> bytes:

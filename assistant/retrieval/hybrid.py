@@ -86,6 +86,8 @@ class HybridRetriever:
                     text=chunk.text,
                     doc_type=chunk.doc_type,
                     path=chunk.path,
+                    stand=chunk.stand,
+                    ocr=chunk.ocr,
                 )
             )
         return hits

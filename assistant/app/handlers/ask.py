@@ -107,8 +107,7 @@ def claims_citing(answer_text: str, number: int) -> str:
 
 
 def citation_markdown(citation: Citation, claim: str = "") -> str:
-    page = f", S. {citation.page}" if citation.page else ""
-    heading = f"**[{citation.n}] {citation.title}{page}**"
+    heading = f"**[{citation.n}] {citation.source_label()}**"
     url = document_url(citation.path, citation.page)
     if url:
         target = f"Seite {citation.page} öffnen" if citation.page else "Dokument öffnen"

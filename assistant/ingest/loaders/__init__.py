@@ -37,8 +37,15 @@ def loader_for(path: Path) -> Loader:
     return loader
 
 
-def load_document(path: Path) -> LoadedDocument:
-    document = loader_for(path)(path)
+def load_document(
+    path: Path,
+    *,
+    on_page: pdf_loader.PageProgress | None = None,
+    ocr: pdf_loader.OcrOptions | None = None,
+) -> LoadedDocument:
+    """Load one file; ``on_page`` reports pages done for paged formats (PDF), ``ocr`` sets up OCR."""
+    loader = loader_for(path)
+    document = loader(path, on_page=on_page, ocr=ocr) if loader is pdf_loader.load else loader(path)
     if not any(block.text.strip() for block in document.blocks):
         raise IngestError("Die Datei enthält keinen lesbaren Text.")
     return document

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from assistant.ingest.metadata import find_stand, guess_doc_type
+from assistant.ingest.titles import SizedLine, choose_title, prominent_lines
 from assistant.models import Block, LoadedDocument
 
 _SPACES = re.compile(r"[ \t\u00a0]+")
@@ -42,17 +44,37 @@ def table_to_text(rows: list[list[str]]) -> str:
 
 
 def build_document(
-    path: Path, blocks: list[Block], title: str | None, pages: int | None = None
+    path: Path,
+    blocks: list[Block],
+    title: str | None,
+    pages: int | None = None,
+    first_page_lines: Sequence[SizedLine] = (),
+    slide_deck: bool = False,
+    running_lines: Sequence[str] = (),
+    title_from_text: bool = True,
 ) -> LoadedDocument:
-    first_heading = next((b.text for b in blocks if b.kind == "heading"), None)
-    first_text = next((b.text for b in blocks if b.text.strip()), path.stem)
-    resolved_title = clean(title or first_heading or first_text.splitlines()[0])[:200] or path.stem
+    """``title`` is the title the file's metadata states (often junk, see :mod:`assistant.ingest.titles`);
+    ``title_from_text`` is False when the first page's text is OCR output, too noisy for a title."""
+    first_heading = next((b.text for b in blocks if b.kind == "heading"), None) if title_from_text else None
+    first_lines = [line for b in blocks[:20] for line in b.text.splitlines() if line.strip()][:40]
+    first_lines = first_lines if title_from_text else []
+    resolved_title = choose_title(
+        path,
+        metadata_title=title,
+        first_page_lines=first_page_lines,
+        first_heading=first_heading,
+        first_text_lines=first_lines,
+    )
     head_text = "\n".join(b.text for b in blocks[:40])
+    last_page = blocks[-1].page if blocks else None
+    tail = "\n".join(b.text for b in blocks[-12:] if b.page == last_page)
     return LoadedDocument(
         source_path=str(path),
         title=resolved_title,
-        doc_type=guess_doc_type(resolved_title, path.name),
-        stand=find_stand(head_text),
+        doc_type=guess_doc_type(resolved_title, f"{path.name} {path.parent.name}", slide_deck=slide_deck),
+        stand=find_stand(
+            head_text, title_lines=prominent_lines(first_page_lines), tail=tail, running_lines=running_lines
+        ),
         pages=pages,
         blocks=blocks,
     )

@@ -45,8 +45,7 @@ def test_markdown_has_title_sections_sources_and_notes(draft):
     sources = text.split("\n## Quellen\n\n")[1].split("\n## ")[0]
     citations = {c.n: c for s in draft.sections for c in s.citations}
     for n, citation in citations.items():
-        page = f", S. {citation.page}" if citation.page else ""
-        assert f"- [{n}] {citation.title}{page}\n" in sources
+        assert f"- [{n}] {citation.source_label()}\n" in sources
     assert "## Hinweise der Prüfung" in text and all(w in text for w in draft.warnings)
 
 

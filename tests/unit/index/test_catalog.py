@@ -62,3 +62,27 @@ def test_remove_and_lookup_by_path(tmp_path):
     assert catalog.document_by_path("/x/d1.pdf").doc_id == "d1"
     assert catalog.remove_document("d1") == 2
     assert catalog.documents() == [] and catalog.chunk_ids() == set()
+
+
+def test_older_catalog_gains_the_ocr_columns(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "catalog.sqlite"
+    old = sqlite3.connect(path)
+    old.executescript(
+        "CREATE TABLE documents (doc_id TEXT PRIMARY KEY, title TEXT NOT NULL, path TEXT NOT NULL, "
+        "doc_type TEXT NOT NULL, stand TEXT, pages INTEGER, chunks INTEGER NOT NULL, content_hash TEXT NOT NULL, "
+        "ingested_at TEXT NOT NULL);"
+        "INSERT INTO documents VALUES ('alt', 'Alter Bericht', '/x.pdf', 'bericht', NULL, 2, 0, 'h', "
+        "'2026-01-01T00:00:00');"
+        "CREATE TABLE chunks (chunk_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, position INTEGER NOT NULL, "
+        "text TEXT NOT NULL, title TEXT NOT NULL, doc_type TEXT NOT NULL, page INTEGER, section TEXT NOT NULL, "
+        "stand TEXT, path TEXT NOT NULL, terms TEXT NOT NULL);"
+        "INSERT INTO chunks VALUES ('alt:1:0', 'alt', 0, 'Text', 'Alter Bericht', 'bericht', 1, '', NULL, "
+        "'/x.pdf', '[]');"
+    )
+    old.commit()
+    old.close()
+    catalog = Catalog(path)
+    assert catalog.document("alt").ocr_pages == 0
+    assert catalog.chunks(["alt:1:0"])["alt:1:0"].ocr is False

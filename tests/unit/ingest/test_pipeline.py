@@ -71,9 +71,7 @@ def test_bad_files_fail_with_reasons_and_leave_index_unchanged(fake_services, tm
     huge = bad / "riesig.txt"
     huge.write_text("Wort " * 300_000, encoding="utf-8")
     fake_services.settings.ingest.max_file_mb = 1.0
-    files = [
-        bad / n for n in ["kaputt.pdf", "geheim.pdf", "leer.md", "binaer.txt", "tabelle.xyz", "riesig.txt"]
-    ]
+    files = [bad / n for n in ["kaputt.pdf", "geheim.pdf", "leer.md", "binaer.txt", "tabelle.xyz", "riesig.txt"]]
     report = fake_services.ingestor.ingest([*files, tmp_path / "fehlt.pdf"], progress=False)
 
     reasons = {Path(f.path).name: f.error for f in report.failed}
@@ -186,3 +184,15 @@ def test_force_reingests_unchanged_files(fake_services, tmp_path):
     report = fake_services.ingestor.ingest([folder], progress=False, force=True)
     assert (report.updated, report.unchanged) == (4, 0)
     assert fake_services.catalog.chunk_ids() == fake_services.vector_index.all_ids()
+
+
+def test_scanned_pages_are_indexed_and_cited_as_ocr(fake_services, tmp_path):
+    from tests.sample_files import make_scanned_pdf
+
+    path = make_scanned_pdf(tmp_path / "plan.pdf", ["Maßnahmenplan Nordstadt", "Sanierung der Grundschule am Markt"])
+    report = fake_services.ingestor.ingest([path], progress=False)
+    assert report.failed == [] and report.added == 1
+    [record] = fake_services.catalog.documents()
+    assert record.ocr_pages == 1
+    hits = fake_services.retriever.search("Grundschule Sanierung", k=1, mode="keyword")
+    assert hits and hits[0].ocr and hits[0].source_label().endswith("S. 1 (Texterkennung)")
