@@ -69,7 +69,7 @@ def run_documents(args: argparse.Namespace) -> int:
                 {
                     "doc_id": r.doc_id, "title": r.title, "path": r.path, "pages": r.pages,
                     "chunks": r.chunks, "ingested_at": r.ingested_at.isoformat(), "doc_type": r.doc_type,
-                    "stand": r.stand.isoformat() if r.stand else None,
+                    "stand": r.stand.isoformat() if r.stand else None, "ocr_pages": r.ocr_pages,
                 }
                 for r in records
             ]
@@ -78,7 +78,7 @@ def run_documents(args: argparse.Namespace) -> int:
     if not records:
         print("Die Wissensbasis ist leer. Dokumente aufnehmen mit „assistant ingest PFAD“.")
     for r in records:
-        pages = f"{r.pages} S." if r.pages else "–"
+        pages = (f"{r.pages} S." if r.pages else "–") + (f" ({r.ocr_pages} OCR)" if r.ocr_pages else "")
         stand = r.stand.strftime("%d.%m.%Y") if r.stand else "–"
         print(f"{r.doc_id:<48} {r.doc_type:<16} {stand:<10} {pages:>7} {r.chunks:>5} Abschn.  {r.title}")
     return 0

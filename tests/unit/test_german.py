@@ -98,3 +98,16 @@ def test_a_defined_abbreviation_finds_the_long_form(tmp_path):
                                 content_hash="h", ingested_at=datetime.now())  # fmt: skip
         catalog.replace_document(record, [chunk], [base_terms(text)])
     assert {chunk_id for chunk_id, _ in keyword.search("Wann öffnet die SBN?", 5)} == {"c0", "c1"}
+
+
+def test_split_words_are_joined_only_when_the_document_knows_the_word():
+    from assistant.text.repair import join_split_words, vocabulary
+
+    text = (
+        "Die Zusammensetzung des Beirats. Die Zusam mensetzung ist neu. Der Rat in Erlangen tagt in Erlan gen. "
+        "Sie steht an der Schule, an der Ecke; ander ist kein Wort. Haus halt ohne Haushalt im Text? Nein."
+    )
+    repaired = join_split_words(text, vocabulary(text))
+    assert "Die Zusammensetzung ist neu" in repaired and "tagt in Erlangen." in repaired
+    assert "an der Schule, an der Ecke" in repaired  # function words stay apart
+    assert join_split_words("Haus halt", vocabulary("Haus halt")) == "Haus halt"  # no evidence, no join

@@ -33,12 +33,18 @@ def document_rows(services) -> list[list]:
             record.title,
             doc_type_label(record.doc_type),
             german_date(record.stand),
-            record.pages if record.pages is not None else "–",
+            _pages(record),
             record.chunks,
             Path(record.path).name,
         ]
         for record in services.catalog.documents()
     ]
+
+
+def _pages(record) -> str | int:
+    if record.pages is None:
+        return "–"
+    return f"{record.pages} (davon {record.ocr_pages} per Texterkennung)" if record.ocr_pages else record.pages
 
 
 def document_choices(services) -> list[tuple[str, str]]:

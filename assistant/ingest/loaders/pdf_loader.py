@@ -16,6 +16,7 @@ from assistant.ingest.loaders.common import build_document
 from assistant.ingest.loaders.pdf_fonts import page_lines
 from assistant.ingest.loaders.pdf_layout import page_blocks
 from assistant.models import Block, LoadedDocument
+from assistant.text.repair import join_split_words, vocabulary
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
@@ -130,6 +131,8 @@ def load(path: Path, on_page: PageProgress | None = None, ocr: OcrOptions | None
         texts.append(text)
         if on_page:
             on_page(index + 1, total)
+    words = vocabulary("\n".join(texts))
+    texts = [join_split_words(text, words) for text in texts]  # „Zusam mensetzung“ → „Zusammensetzung“
     blocks: list[Block] = []
     texts, running = _drop_running_lines(texts)
     for number, text in enumerate(texts, start=1):

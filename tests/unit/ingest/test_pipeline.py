@@ -196,3 +196,15 @@ def test_scanned_pages_are_indexed_and_cited_as_ocr(fake_services, tmp_path):
     assert record.ocr_pages == 1
     hits = fake_services.retriever.search("Grundschule Sanierung", k=1, mode="keyword")
     assert hits and hits[0].ocr and hits[0].source_label().endswith("S. 1 (Texterkennung)")
+
+
+def test_long_files_report_progress_per_page(fake_services, tmp_path):
+    from assistant.ingest.pipeline import PAGE_BAR_FROM
+
+    pages = [[f"{n} Kapitel", f"Text der Seite {n} mit Inhalt."] for n in range(1, PAGE_BAR_FROM + 3)]
+    path = make_pdf(tmp_path / "haushaltsplan.pdf", pages, title="Haushaltsplan 2026")
+    messages = []
+    fake_services.ingestor.ingest([path], progress=False, on_progress=lambda d, t, m: messages.append(m))
+    page_messages = [m for m in messages if "Seite" in m]
+    assert page_messages[0] == f"haushaltsplan.pdf (Seite 1 von {len(pages)})"
+    assert page_messages[-1] == f"haushaltsplan.pdf (Seite {len(pages)} von {len(pages)})"
