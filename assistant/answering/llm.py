@@ -28,7 +28,9 @@ def fence(number: int, hit: SearchHit, text: str | None = None) -> str:
     ``text`` is the passage with its neighbouring continuation (default: the passage alone)."""
     body = (hit.text if text is None else text).replace("<", "‹").replace(">", "›")
     page = f' seite="{hit.page}"' if hit.page else ""
-    return f'<quelle nr="{number}" dokument="{escape_source(hit.title)}"{page}>\n{body}\n</quelle>'
+    stand = f' stand="{hit.stand.strftime("%d.%m.%Y")}"' if hit.stand else ""  # lets the LLM weigh old figures
+    ocr = ' texterkennung="ja"' if hit.ocr else ""
+    return f'<quelle nr="{number}" dokument="{escape_source(hit.title)}"{page}{stand}{ocr}>\n{body}\n</quelle>'
 
 
 def budget_sources(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -223,6 +224,9 @@ PAGE_BAR_FROM = 20
 """Files with at least this many pages get a page bar of their own (with the time left): a 600-page budget
 takes minutes, a 5-page letter a blink."""
 
+PAGE_BAR_AFTER_S = 2.0
+"""Shorter files get one too once they take this long (scanned pages: OCR takes seconds per page)."""
+
 
 class _PageProgress:
     """Per-page progress of one file: a nested tqdm bar on a terminal, page counts for the app."""
@@ -231,15 +235,17 @@ class _PageProgress:
         self._name, self._show_bar, self._on_progress = name, show_bar, on_progress
         self._done, self._total = done, total
         self._bar = None
+        self._started = time.monotonic()
 
     def __call__(self, page: int, pages: int) -> None:
-        if self._show_bar and self._bar is None and pages >= PAGE_BAR_FROM:
+        worth_showing = pages >= PAGE_BAR_FROM or time.monotonic() - self._started >= PAGE_BAR_AFTER_S
+        if self._show_bar and self._bar is None and worth_showing:
             from tqdm import tqdm
 
             self._bar = tqdm(total=pages, unit="Seite", desc=self._name[:30], leave=False, file=sys.stderr)
         if self._bar is not None:
             self._bar.update(page - self._bar.n)
-        if self._on_progress and pages >= PAGE_BAR_FROM:
+        if self._on_progress and worth_showing:
             self._on_progress(self._done, self._total, f"{self._name} (Seite {page} von {pages})")
 
     def close(self) -> None:

@@ -40,3 +40,10 @@ def test_wrapped_lines_and_cells_lose_their_hyphenation_but_not_a_shortened_comp
     assert join_wrapped("Kita-", "Neubau") == "Kita-Neubau"  # a capital continues a hyphenated compound
     assert join_wrapped("Ziele -", "kurz gefasst") == "Ziele - kurz gefasst"  # a dash, not a hyphen
     assert join_wrapped("", "Text") == "Text" and join_wrapped("Text", "") == "Text"
+
+
+def test_figures_stay_with_their_units_across_line_breaks():
+    from assistant.ingest.loaders.pdf_layout import page_blocks
+
+    [block] = page_blocks("Die Kosten betragen rund 3,7\nMio. Euro, die Förderung deckt 45\n% davon.", 1)
+    assert "3,7 Mio. Euro" in block.text and "45 % davon" in block.text
