@@ -121,7 +121,8 @@ def load(path: Path, on_page: PageProgress | None = None, ocr: OcrOptions | None
             if ocr.enabled and pdf_ocr.ocr_available(ocr.language):
                 recognised = pdf_ocr.recognise_page(path, index, language=ocr.language, dpi=ocr.dpi)
                 if pdf_ocr.better_than_layer(recognised, text):
-                    text = recognised
+                    # the layer's few words (a slide title over a photo) are exact; OCR adds the rest
+                    text = recognised if pdf_ocr.letters(text) < 5 else f"{text}\n\n{recognised}"
                     ocr_pages.append(index + 1)
                 else:
                     scanned_unreadable += 1
