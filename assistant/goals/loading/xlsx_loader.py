@@ -211,6 +211,51 @@ def _read_indicators(
         indicators.append(indicator)
 
 
+def _read_measurements(
+    reader: _WorkbookReader,
+    rows: list[Row],
+    goals: dict[str, dict[str, Any]],
+    goal_paths: dict[str, DataPath],
+) -> None:
+    """Messwerte rows go to the indicator named by ``ziel`` and ``kennzahl`` (its ``name``)."""
+    sheet = layout.MEASUREMENTS_SHEET
+    for row, record in rows:
+        goal_id, name = record.get(layout.GOAL_COLUMN), record.get(layout.INDICATOR_COLUMN)
+        if goal_id is None or name is None:
+            column = layout.GOAL_COLUMN if goal_id is None else layout.INDICATOR_COLUMN
+            reader.issue(
+                f"Die Spalte „{column}“ ist leer: zu welcher Kennzahl gehört der Messwert?",
+                Origin(row, sheet, column),
+            )
+            continue
+        goal = goals.get(str(goal_id))
+        if goal is None:
+            suggestion = closest(str(goal_id), goals)
+            hint = f" – meinten Sie „{suggestion}“?" if suggestion else " (Blatt „Ziele“)."
+            reader.issue(f"Unbekanntes Ziel „{goal_id}“{hint}", Origin(row, sheet, layout.GOAL_COLUMN))
+            continue
+        indicators = goal.get("kennzahlen", [])
+        names = [str(i.get("name")) for i in indicators if i.get("name") is not None]
+        index = next((k for k, i in enumerate(indicators) if fold_key(str(i.get("name"))) == fold_key(str(name))), None)
+        if index is None:
+            suggestion = closest(str(name), names)
+            if suggestion:
+                hint = f" – meinten Sie „{suggestion}“?"
+            elif names:
+                hint = f"; Ziel {goal_id} hat: {', '.join(names)}."
+            else:
+                hint = f"; Ziel {goal_id} hat keine Kennzahl im Blatt „Kennzahlen“."
+            reader.issue(
+                f"Unbekannte Kennzahl „{name}“ bei Ziel {goal_id}{hint}", Origin(row, sheet, layout.INDICATOR_COLUMN)
+            )
+            continue
+        values = indicators[index].setdefault("messwerte", [])
+        path = (*goal_paths[str(goal_id)], "kennzahlen", index, "messwerte", len(values))
+        measurement: dict[str, Any] = {}
+        reader.place(measurement, record, path, sheet, row, skip=(layout.GOAL_COLUMN, layout.INDICATOR_COLUMN))
+        values.append(measurement)
+
+
 def _goal_paths(data: dict[str, Any]) -> dict[str, DataPath]:
     paths: dict[str, DataPath] = {}
     for i, goal in enumerate(data.get("ziele", [])):
@@ -252,7 +297,9 @@ def load_xlsx(path: Path, file: str) -> tuple[Any, Origins]:
                 reader.place(item, record, (key, len(data[key])), sheet_name, row)
                 data[key].append(item)
     goals = _read_goals(reader, rows.get("Ziele", []), data)
-    _read_indicators(reader, rows.get("Kennzahlen", []), goals, _goal_paths(data))
+    paths = _goal_paths(data)
+    _read_indicators(reader, rows.get("Kennzahlen", []), goals, paths)
+    _read_measurements(reader, rows.get(layout.MEASUREMENTS_SHEET, []), goals, paths)
     if reader.issues:
         raise GoalSetSchemaError(file, reader.issues)
     return data, reader.origins
