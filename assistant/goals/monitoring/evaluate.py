@@ -83,6 +83,7 @@ class IndicatorOutcome:
     ref: GoalRef
     indicator: Indicator
     result: IndicatorResult
+    missing: tuple[str, ...] = ()  # for ``unvollstaendig``: what the indicator lacks
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,7 @@ def evaluate(goal_set: GoalSet, file: str, year: int | None, settings: Zielerrei
                 progress=_rounded(status.progress),
                 expected_share=_rounded(status.expected_share),
             )
-            indicators.append(IndicatorOutcome(ref, indicator, result))
+            indicators.append(IndicatorOutcome(ref, indicator, result, tuple(status.missing)))
         statuses = [i.result.status for i in indicators]
         goal = GoalResult(
             goal_id=ref.id,
