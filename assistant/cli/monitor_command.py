@@ -41,15 +41,20 @@ def register(subparsers, add_common_options) -> None:
     monitor.set_defaults(func=run_monitor)
 
 
+def _check_suffix(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in REPORT_SUFFIXES:
+        raise UserError(f"Der Strategiebericht kann als .md oder .docx geschrieben werden, nicht als „{path.name}“.")
+    return suffix
+
+
 def write_report(monitoring, path: Path, *, charts: bool = True) -> Path:
     """The Strategiebericht as Markdown (.md) or Word (.docx)."""
     from assistant.goals.monitoring import markdown
     from assistant.goals.monitoring.docx_export import write_docx
     from assistant.goals.monitoring.report import build_report
 
-    suffix = path.suffix.lower()
-    if suffix not in REPORT_SUFFIXES:
-        raise UserError(f"Der Strategiebericht kann als .md oder .docx geschrieben werden, nicht als „{path.name}“.")
+    suffix = _check_suffix(path)
     try:
         if suffix == ".docx":
             return write_docx(build_report(monitoring, charts=charts), path)
@@ -70,8 +75,8 @@ def run_monitor(args: argparse.Namespace) -> int:
     from assistant.goals.monitoring.report import build_report
 
     fmt = "json" if args.json else args.format
-    if args.out and args.out.suffix.lower() not in REPORT_SUFFIXES:
-        raise UserError(f"Der Strategiebericht kann als .md oder .docx geschrieben werden, nicht als „{args.out.name}“.")
+    if args.out:
+        _check_suffix(args.out)  # before the work, not after it
     settings = settings_from_args(args)
     loaded = load_goal_set(args.file, display_name=str(args.file))
     monitoring = evaluate(loaded.goal_set, loaded.file, args.year, settings.zielerreichung)

@@ -397,6 +397,18 @@ def roof_and_process_example(d: Data) -> None:
     del d["ausnahmen"]
 
 
+def measurements_example(d: Data) -> None:
+    """Messwerte that a reviewer should see: an A goal moving away from its target (KPI-05) and an indicator
+    without any value five years after its base year while the others report 2025 (KPI-06)."""
+    z1 = find(d, "Z1")["kennzahlen"]
+    z1[0]["messwerte"] = {2025: 7.6}  # sinkend from 7.1: up, on the town's first priority
+    z1[1]["messwerte"] = [{"jahr": 2025, "wert": 41.5, "quelle": "Kita-Bedarfsplanung 2025"}]
+    find(d, "Z2")["kennzahlen"][0]["messwerte"] = {2025: 6.8}
+    find(d, "Z4")["kennzahlen"][0]["messwerte"] = {2025: 41500}
+    find(d, "Z5")["kennzahlen"][0]["messwerte"] = {2025: 131}
+    # Z3 (CO2, base year 2020) has no value since then; Z6 (base year 2025) is not due yet
+
+
 EXAMPLES: list[tuple[str, str, str, list[Callable[[Data], None]], list[str]]] = [
     ("fehler-fokus", "talheim", "yaml", [focus_example],
      ["FOC-01", "FOC-02", "FOC-03*2", "FOC-04@T1", "FOC-04@T2"]),
@@ -408,6 +420,7 @@ EXAMPLES: list[tuple[str, str, str, list[Callable[[Data], None]], list[str]]] = 
      ["GQ-01@Z2", "GQ-01@Z5", "GQ-02@Z3", "GQ-03@Z4", "KPI-01@Z4", "GQ-04@Z3", "GQ-05", "TRC-03", "GQ-06@Z7"]),
     ("fehler-kennzahlen", "musterstadt", "json", [indicators_musterstadt],
      ["KPI-01@Z3", "KPI-02@Z4", "KPI-03@Z1", "KPI-03@Z5", "KPI-04@Z2", "KPI-01@BW1"]),
+    ("fehler-messwerte", "musterstadt", "yaml", [measurements_example], ["KPI-05@Z1", "KPI-06@Z3"]),
     ("fehler-dach-und-prozess", "nordheide", "xlsx", [roof_and_process_example],
      ["TRC-01@GES2", "TRC-01@IT1", "TRC-02@K2", "TRC-02@K5", "TRC-03", "PRI-03", "PRI-05", "GOV-01",
       "GOV-02*3", "GOV-03"]),

@@ -11,13 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.goals.monitoring.evaluate import GoalOutcome, IndicatorOutcome, Monitoring, summarise
-from assistant.goals.monitoring.status import ON_TRACK, OFF_TRACK, UNKNOWN
+from assistant.goals.monitoring.status import OFF_TRACK, ON_TRACK, UNKNOWN
 from assistant.goals.monitoring.wording import (
     STATUS_LABELS,
     SUMMARY_KEYS,
     amount,
     expected_amount,
     goal_sentence,
+    value_cells,
 )
 from assistant.goals.rules.base import euro, number
 
@@ -71,7 +72,7 @@ def _counts_row(label: str, goals: list[GoalOutcome]) -> tuple[str, ...]:
     return (label, *(str(summary[key]) for key in SUMMARY_KEYS), str(len(goals)))
 
 
-_COUNT_HEADER = tuple(STATUS_LABELS[key] for key in SUMMARY_KEYS) + ("Ziele",)
+_COUNT_HEADER = (*(STATUS_LABELS[key] for key in SUMMARY_KEYS), "Ziele")
 
 
 def overview_sentence(goals: list[GoalOutcome]) -> str:
@@ -130,15 +131,8 @@ def _goal_table(goals: list[GoalOutcome]) -> Table:
         if not goal.indicators:
             rows.append((goal.ref.id, STATUS_LABELS[goal.status], "(keine Kennzahl)", "–", "–", "–"))
         for outcome in goal.indicators:
-            indicator, result = outcome.indicator, outcome.result
-            latest = f"{amount(result.latest.wert, indicator)} ({result.latest.jahr})" if result.latest else "–"
-            expected = expected_amount(result.expected, indicator) if result.expected is not None else "–"
-            target = (
-                f"{amount(indicator.target, indicator)} ({indicator.target_year})"
-                if indicator.target is not None
-                else "–"
-            )
-            rows.append((goal.ref.id, STATUS_LABELS[result.status], indicator.name, latest, expected, target))
+            status = STATUS_LABELS[outcome.result.status]
+            rows.append((goal.ref.id, status, outcome.indicator.name, *value_cells(outcome)))
     return Table(("Ziel", "Status", "Kennzahl", "Letzter Wert", "Erwartet", "Zielwert"), rows, (3, 4, 5))
 
 
@@ -230,8 +224,7 @@ def build_report(monitoring: Monitoring, *, charts: bool = True) -> Bericht:
         bericht.add(Heading("Kennzahlen im Verlauf", 2))
         bericht.add(
             Paragraph(
-                "Je Kennzahl: die Messwerte, der Zielpfad vom Basiswert zum Zielwert (gestrichelt) und der "
-                "Zielwert."
+                "Je Kennzahl: die Messwerte, der Zielpfad vom Basiswert zum Zielwert (gestrichelt) und der Zielwert."
             )
         )
         for outcome in indicators:

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from assistant.goals.monitoring.evaluate import Monitoring
 from assistant.goals.monitoring.report import overview_sentence
-from assistant.goals.monitoring.wording import STATUS_LABELS, SUMMARY_KEYS, amount, expected_amount, goal_sentence
+from assistant.goals.monitoring.wording import STATUS_LABELS, SUMMARY_KEYS, goal_sentence, value_cells
 
 _STYLES = {
     "erreicht": "bold green", "im_plan": "green", "gefaehrdet": "yellow", "nicht_im_plan": "bold red",
@@ -38,12 +38,9 @@ def render(monitoring: Monitoring, *, color: bool, width: int) -> str:
         if not goal.indicators:
             table.add_row(label, Text(STATUS_LABELS[goal.status], style="dim"), "(keine Kennzahl)", "–", "–", "–")
         for outcome in goal.indicators:
-            indicator, status = outcome.indicator, outcome.result
-            latest = f"{amount(status.latest.wert, indicator)} ({status.latest.jahr})" if status.latest else "–"
-            expected = expected_amount(status.expected, indicator) if status.expected is not None else "–"
-            target = f"{amount(indicator.target, indicator)} ({indicator.target_year})" if indicator.target is not None else "–"
-            table.add_row(label, Text(STATUS_LABELS[status.status], style=_STYLES[status.status]), indicator.name,
-                          latest, expected, target)  # fmt: skip
+            status = outcome.result.status
+            table.add_row(label, Text(STATUS_LABELS[status], style=_STYLES[status]), outcome.indicator.name,
+                          *value_cells(outcome))  # fmt: skip
     console.print()
     console.print(table)
     console.print()

@@ -66,6 +66,17 @@ def indicator_state(outcome: IndicatorOutcome) -> str:
     return f"{measured}, erwartet {expected_amount(result.expected, indicator)}"  # type: ignore[arg-type]
 
 
+def value_cells(outcome: IndicatorOutcome) -> tuple[str, str, str]:
+    """Latest value (with its year), expected value and target (with its year) for a table row."""
+    indicator, result = outcome.indicator, outcome.result
+    latest = f"{amount(result.latest.wert, indicator)} ({result.latest.jahr})" if result.latest else "–"
+    expected = expected_amount(result.expected, indicator) if result.expected is not None else "–"
+    target = "–"
+    if indicator.target is not None:
+        target = f"{amount(indicator.target, indicator)} ({indicator.target_year or '–'})"
+    return latest, expected, target
+
+
 def goal_sentence(goal: GoalOutcome) -> str:
     """One sentence per goal; with several indicators the worst comes first, each with its status."""
     status: Status = goal.status

@@ -7,8 +7,8 @@ reports on), not by today's date, so the same file always gives the same finding
 
 from __future__ import annotations
 
-from assistant.goals.monitoring.status import direction, latest_measurement
 from assistant.goals.monitoring import wording  # module, not names: wording imports rules.base
+from assistant.goals.monitoring.status import direction, latest_measurement
 from assistant.goals.rules.base import Rule, quote
 from assistant.goals.rules.indicators import _indicators
 

@@ -36,15 +36,31 @@ def test_json_contract_for_the_example(capsys):
     assert result["file"] == str(EXAMPLE) and result["year"] == 2026
     first = result["indicators"][0]
     assert first == {
-        "goal_id": "Z1", "name": "Anteil Schulabgänger ohne Abschluss", "status": "im_plan",
-        "latest": {"jahr": 2025, "wert": 6.4}, "expected": 6.58, "progress": 0.23, "expected_share": 0.17,
+        "goal_id": "Z1",
+        "name": "Anteil Schulabgänger ohne Abschluss",
+        "status": "im_plan",
+        "latest": {"jahr": 2025, "wert": 6.4},
+        "expected": 6.58,
+        "progress": 0.23,
+        "expected_share": 0.17,
     }  # fmt: skip — the spec's example
     statuses = {g["goal_id"]: g["status"] for g in result["goals"]}
     assert statuses == {
-        "Z1": "gefaehrdet", "Z2": "im_plan", "Z3": "im_plan", "Z4": "im_plan", "Z5": "nicht_im_plan",
-        "Z6": "keine_daten", "BFJ1": "gefaehrdet", "BFJ2": "unvollstaendig", "BW1": "im_plan",
-        "BW2": "unvollstaendig", "WBG1": "unvollstaendig", "WBG2": "unvollstaendig", "WI1": "unvollstaendig",
-        "ZS1": "unvollstaendig", "ZS2": "unvollstaendig",
+        "Z1": "gefaehrdet",
+        "Z2": "im_plan",
+        "Z3": "im_plan",
+        "Z4": "im_plan",
+        "Z5": "nicht_im_plan",
+        "Z6": "keine_daten",
+        "BFJ1": "gefaehrdet",
+        "BFJ2": "unvollstaendig",
+        "BW1": "im_plan",
+        "BW2": "unvollstaendig",
+        "WBG1": "unvollstaendig",
+        "WBG2": "unvollstaendig",
+        "WI1": "unvollstaendig",
+        "ZS1": "unvollstaendig",
+        "ZS2": "unvollstaendig",
     }  # fmt: skip — R1 (a constraint without indicators) is not reported
     z1 = next(g for g in result["goals"] if g["goal_id"] == "Z1")
     assert z1 == {"goal_id": "Z1", "status": "gefaehrdet", "indicators": 2, "unknown": 0, "strategy": None}

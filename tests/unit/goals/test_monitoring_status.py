@@ -93,7 +93,8 @@ def test_year_ignores_later_values():
 
 
 def test_incomplete_indicators_name_what_is_missing():
-    result = evaluate_indicator(Indicator.model_validate({"name": "K", "basiswert": 1, "messwerte": {2025: 2}}), None, T)
+    partial = Indicator.model_validate({"name": "K", "basiswert": 1, "messwerte": {2025: 2}})
+    result = evaluate_indicator(partial, None, T)
     assert result.status == "unvollstaendig" and result.missing == ["Basisjahr", "Zielwert", "Zieljahr"]
     flat = kpi({2025: 1.0}, base=5.0, target=5.0)  # no path and no richtung: no direction
     assert evaluate_indicator(flat, None, T).status == "unvollstaendig"
