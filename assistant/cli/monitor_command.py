@@ -7,10 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from assistant.errors import UserError
 from assistant.goals.model import MAX_YEAR, MIN_YEAR
-
-REPORT_SUFFIXES = (".md", ".docx")
 
 
 def _year(text: str) -> int:
@@ -41,30 +38,6 @@ def register(subparsers, add_common_options) -> None:
     monitor.set_defaults(func=run_monitor)
 
 
-def _check_suffix(path: Path) -> str:
-    suffix = path.suffix.lower()
-    if suffix not in REPORT_SUFFIXES:
-        raise UserError(f"Der Strategiebericht kann als .md oder .docx geschrieben werden, nicht als „{path.name}“.")
-    return suffix
-
-
-def write_report(monitoring, path: Path, *, charts: bool = True) -> Path:
-    """The Strategiebericht as Markdown (.md) or Word (.docx)."""
-    from assistant.goals.monitoring import markdown
-    from assistant.goals.monitoring.docx_export import write_docx
-    from assistant.goals.monitoring.report import build_report
-
-    suffix = _check_suffix(path)
-    try:
-        if suffix == ".docx":
-            return write_docx(build_report(monitoring, charts=charts), path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(markdown.render(build_report(monitoring, charts=True)), encoding="utf-8")
-        return path
-    except OSError as exc:
-        raise UserError(f"Der Bericht kann nicht nach {path} geschrieben werden ({exc.strerror}).") from exc
-
-
 def run_monitor(args: argparse.Namespace) -> int:
     from assistant.cli.check_command import _width
     from assistant.cli.common import settings_from_args
@@ -72,11 +45,12 @@ def run_monitor(args: argparse.Namespace) -> int:
     from assistant.goals.loading import load_goal_set
     from assistant.goals.monitoring import markdown, text
     from assistant.goals.monitoring.evaluate import evaluate
+    from assistant.goals.monitoring.export import check_suffix, write_report
     from assistant.goals.monitoring.report import build_report
 
     fmt = "json" if args.json else args.format
     if args.out:
-        _check_suffix(args.out)  # before the work, not after it
+        check_suffix(args.out)  # before the work, not after it
     settings = settings_from_args(args)
     loaded = load_goal_set(args.file, display_name=str(args.file))
     monitoring = evaluate(loaded.goal_set, loaded.file, args.year, settings.zielerreichung)
