@@ -13,10 +13,8 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +30,7 @@ from assistant.goals.monitoring.docx_export import write_docx  # noqa: E402
 from assistant.goals.monitoring.evaluate import evaluate  # noqa: E402
 from assistant.goals.monitoring.report import build_report  # noqa: E402
 from assistant.settings import load_settings  # noqa: E402
-from benchmarks.bench_check import generate  # noqa: E402
+from benchmarks.bench_check import _median_seconds, generate  # noqa: E402
 
 YEARS = (2021, 2022, 2023, 2024, 2025)
 
@@ -51,15 +49,6 @@ def with_measurements(data: dict[str, Any], seed: int = 11) -> dict[str, Any]:
                 year: round(base + (target - base) * pace * (year - 2020) / 10, 2) for year in YEARS
             }
     return data
-
-
-def _median_seconds(action, runs: int) -> tuple[float, Any]:
-    times, result = [], None
-    for _ in range(runs):
-        started = time.perf_counter()
-        result = action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), result
 
 
 def _sample(goal_set: GoalSet, goals: int) -> GoalSet:

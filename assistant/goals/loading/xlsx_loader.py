@@ -184,6 +184,23 @@ def _read_goals(reader: _WorkbookReader, rows: list[Row], data: dict[str, Any]) 
     return goals
 
 
+def _goal_of_row(
+    reader: _WorkbookReader, goals: dict[str, dict[str, Any]], goal_id: Any, sheet: str, row: int, what: str
+) -> dict[str, Any] | None:
+    """The goal named in a row's ``ziel`` column; an empty or unknown id is an issue (None)."""
+    if goal_id is None:
+        reader.issue(
+            f"Die Spalte „ziel“ ist leer: zu welchem Ziel gehört {what}?", Origin(row, sheet, layout.GOAL_COLUMN)
+        )
+        return None
+    goal = goals.get(str(goal_id))
+    if goal is None:
+        suggestion = closest(str(goal_id), goals)
+        hint = f" – meinten Sie „{suggestion}“?" if suggestion else " (Blatt „Ziele“)."
+        reader.issue(f"Unbekanntes Ziel „{goal_id}“{hint}", Origin(row, sheet, layout.GOAL_COLUMN))
+    return goal
+
+
 def _read_indicators(
     reader: _WorkbookReader,
     rows: list[Row],
@@ -192,17 +209,8 @@ def _read_indicators(
 ) -> None:
     for row, record in rows:
         goal_id = record.get(layout.GOAL_COLUMN)
-        if goal_id is None:
-            reader.issue(
-                "Die Spalte „ziel“ ist leer: zu welchem Ziel gehört die Kennzahl?",
-                Origin(row, "Kennzahlen", layout.GOAL_COLUMN),
-            )
-            continue
-        goal = goals.get(str(goal_id))
+        goal = _goal_of_row(reader, goals, goal_id, "Kennzahlen", row, "die Kennzahl")
         if goal is None:
-            suggestion = closest(str(goal_id), goals)
-            hint = f" – meinten Sie „{suggestion}“?" if suggestion else " (Blatt „Ziele“)."
-            reader.issue(f"Unbekanntes Ziel „{goal_id}“{hint}", Origin(row, "Kennzahlen", layout.GOAL_COLUMN))
             continue
         indicators = goal.setdefault("kennzahlen", [])
         path = (*goal_paths[str(goal_id)], "kennzahlen", len(indicators))
@@ -221,18 +229,14 @@ def _read_measurements(
     sheet = layout.MEASUREMENTS_SHEET
     for row, record in rows:
         goal_id, name = record.get(layout.GOAL_COLUMN), record.get(layout.INDICATOR_COLUMN)
-        if goal_id is None or name is None:
-            column = layout.GOAL_COLUMN if goal_id is None else layout.INDICATOR_COLUMN
-            reader.issue(
-                f"Die Spalte „{column}“ ist leer: zu welcher Kennzahl gehört der Messwert?",
-                Origin(row, sheet, column),
-            )
-            continue
-        goal = goals.get(str(goal_id))
+        goal = _goal_of_row(reader, goals, goal_id, sheet, row, "der Messwert")
         if goal is None:
-            suggestion = closest(str(goal_id), goals)
-            hint = f" – meinten Sie „{suggestion}“?" if suggestion else " (Blatt „Ziele“)."
-            reader.issue(f"Unbekanntes Ziel „{goal_id}“{hint}", Origin(row, sheet, layout.GOAL_COLUMN))
+            continue
+        if name is None:
+            reader.issue(
+                "Die Spalte „kennzahl“ ist leer: zu welcher Kennzahl gehört der Messwert?",
+                Origin(row, sheet, layout.INDICATOR_COLUMN),
+            )
             continue
         indicators = goal.get("kennzahlen", [])
         names = [str(i.get("name")) for i in indicators if i.get("name") is not None]
