@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from assistant.goals.model import Indicator
 from assistant.goals.monitoring.evaluate import GoalOutcome, IndicatorOutcome
 from assistant.goals.monitoring.status import RANKED, Status
@@ -42,7 +44,9 @@ def _decimals(indicator: Indicator) -> int:
 def amount(value: float, indicator: Indicator, extra_decimals: int = 0) -> str:
     """A value in German notation with the indicator's unit: „6,4 %“, „41.650“, „−4,2 Mio. EUR“."""
     decimals = _decimals(indicator) + extra_decimals
-    text = number(round(value, decimals), max(decimals, 1)).replace("-", "−")
+    # commercial rounding, as people round by hand (41,25 → 41,3); round() would give 41,2
+    rounded = float(Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
+    text = number(rounded, max(decimals, 1)).replace("-", "−")
     unit = (indicator.unit or "").strip()
     return f"{text} {unit}" if unit and unit.lower() not in _SILENT_UNITS else text
 
