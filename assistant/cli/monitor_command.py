@@ -39,9 +39,8 @@ def register(subparsers, add_common_options) -> None:
 
 
 def run_monitor(args: argparse.Namespace) -> int:
-    from assistant.cli.check_command import _width
     from assistant.cli.common import settings_from_args
-    from assistant.cli.output import stdout_is_terminal
+    from assistant.cli.output import report_width, stdout_is_terminal
     from assistant.goals.loading import load_goal_set
     from assistant.goals.monitoring import markdown, text
     from assistant.goals.monitoring.evaluate import evaluate
@@ -68,5 +67,5 @@ def run_monitor(args: argparse.Namespace) -> int:
         sys.stdout.write(markdown.render(build_report(monitoring)))
     else:
         color = stdout_is_terminal()
-        sys.stdout.write(text.render(monitoring, color=color, width=_width(color)))
+        sys.stdout.write(text.render(monitoring, color=color, width=report_width(color)))
     return monitoring.result.exit_code
