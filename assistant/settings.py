@@ -11,7 +11,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from assistant.errors import UserError
@@ -91,7 +91,24 @@ class PruefungSettings(BaseModel):
     # evals/checks/duplicate_pairs.yaml (0.80 was a plain-cosine guess and missed every paraphrase)
     duplikat_schwelle: float = Field(0.55, ge=0.0, le=1.0)
     duplikat_gewicht_lexikalisch: float = Field(0.6, ge=0.0, le=1.0)
+    # KPI-06: so many years after its base year an indicator should have a measured value
+    messwerte_luecke_jahre: int = Field(3, ge=1)
     regeln_aus: list[str] = Field(default_factory=list, description='abgeschaltete Regeln, z. B. ["GOV-03"]')
+
+
+class ZielerreichungSettings(BaseModel):
+    """Tolerances of the status rule (zielsystem-format.md, „Messwerte and assistant monitor“): progress p
+    against the expected share e of the path: im Plan if p ≥ e − toleranz_im_plan, gefährdet down to
+    e − toleranz_gefaehrdet, below that nicht im Plan."""
+
+    toleranz_im_plan: float = Field(0.10, ge=0.0, le=1.0, description="t1: Rückstand, der noch im Plan ist")
+    toleranz_gefaehrdet: float = Field(0.30, ge=0.0, le=1.0, description="t2: Rückstand, der noch gefährdet ist")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> ZielerreichungSettings:
+        if self.toleranz_gefaehrdet < self.toleranz_im_plan:
+            raise ValueError("toleranz_gefaehrdet muss mindestens so groß sein wie toleranz_im_plan")
+        return self
 
 
 class AppSettings(BaseModel):
@@ -122,6 +139,7 @@ class Settings(BaseSettings):
     llm: LLMSettings = Field(default_factory=LLMSettings)
     answer: AnswerSettings = Field(default_factory=AnswerSettings)
     pruefung: PruefungSettings = Field(default_factory=PruefungSettings)
+    zielerreichung: ZielerreichungSettings = Field(default_factory=ZielerreichungSettings)
     app: AppSettings = Field(default_factory=AppSettings)
 
     @classmethod

@@ -6,7 +6,7 @@ with the services it was given.
 
 import gradio as gr
 
-from assistant.app import tab_ask, tab_check, tab_draft, tab_knowledge
+from assistant.app import tab_ask, tab_check, tab_draft, tab_knowledge, tab_monitor
 from assistant.app.auth import authenticator
 from assistant.app.handlers.knowledge import doc_type_choices, upload_dir
 
@@ -21,6 +21,16 @@ CSS = """
   text-align: left; }
 .findings-table th { background: #f2f4f7; }
 .findings-table td:nth-child(2), .findings-table td:nth-child(3) { white-space: nowrap; }
+.status-erreicht { background: #d3f4dd; color: #0f5323; }
+.status-im_plan { background: #e3efff; color: #123f7a; }
+.status-gefaehrdet { background: #fff1cc; color: #6b4a00; }
+.status-nicht_im_plan, .status-verfehlt { background: #fde2e1; color: #8a1c12; }
+.status-keine_daten, .status-unvollstaendig, .status-unknown { background: #eef0f3; color: #344054; }
+.indicator-charts { display: flex; flex-wrap: wrap; gap: 16px; }
+.indicator-chart { margin: 0; max-width: 600px; }
+.indicator-chart img { max-width: 100%; height: auto; }
+.indicator-chart figcaption { font-size: 0.9em; color: #344054; }
+.goal-sentence { font-size: 0.9em; }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-weight: 600;
   white-space: nowrap; }
 #kb-documents .table-wrap, #kb-documents .table-wrap * { font-family: var(--font) !important; }
@@ -33,7 +43,7 @@ def create_app(services) -> gr.Blocks:
     with gr.Blocks(title=TITLE, analytics_enabled=False) as app:
         gr.Markdown(
             f"# {TITLE}\nFragen an die Dokumente der Kommune, Entwürfe für Leitbild und Ziele, "
-            "Prüfung von Zielsystemen."
+            "Prüfung von Zielsystemen, Zielerreichung und Strategiebericht."
         )
         with gr.Tabs(elem_id="tabs") as tabs:
             with gr.Tab("Fragen", id="fragen", elem_id="tab-fragen"):
@@ -41,6 +51,8 @@ def create_app(services) -> gr.Blocks:
             draft_tab = gr.Tab("Entwurf", id="entwurf", elem_id="tab-entwurf")
             with gr.Tab("Prüfung", id="pruefung", elem_id="tab-pruefung"):
                 check = tab_check.build(services)
+            with gr.Tab("Zielerreichung", id="zielerreichung", elem_id="tab-zielerreichung"):
+                tab_monitor.build(services)
             with gr.Tab("Wissensbasis", id="wissensbasis", elem_id="tab-wissensbasis"):
                 knowledge = tab_knowledge.build(services)
         with draft_tab:  # filled last: it hands its goals over to the check tab

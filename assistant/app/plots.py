@@ -6,29 +6,17 @@ from __future__ import annotations
 
 import itertools
 import textwrap
-from dataclasses import dataclass
 
-from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 
 from assistant.goals.model import GoalSet
 from assistant.goals.rules.base import euro, number
 from assistant.goals.view import GoalSetView
+from assistant.plot_style import BAD, OK, WARN, Plot
+from assistant.plot_style import new_figure as _figure
 
 PRIORITY_COLOURS = {"A": "#1d4ed8", "B": "#60a5fa", "C": "#bfdbfe"}
-OK, WARN, BAD = "#2563eb", "#d97706", "#b91c1c"
 COVERED, UNCOVERED, STRATEGY = "#dbeafe", "#fee2e2", "#ecfdf5"
-
-
-@dataclass
-class Plot:
-    figure: Figure
-    description: str
-
-
-def _figure(width: float, height: float) -> Figure:
-    figure = Figure(figsize=(width, height), dpi=100, layout="constrained")
-    return figure
 
 
 def budget_by_priority(goal_set: GoalSet) -> Plot:

@@ -50,7 +50,7 @@ def _write_template(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     from assistant.cli.common import services_from_args, settings_from_args
-    from assistant.cli.output import stdout_is_terminal
+    from assistant.cli.output import report_width, stdout_is_terminal
     from assistant.goals.check import GoalSetChecker
     from assistant.goals.report import render
 
@@ -62,7 +62,7 @@ def run_check(args: argparse.Namespace) -> int:
     checker = GoalSetChecker(settings.pruefung, services_from_args(args).embedder)
     goal_set, result = checker.check_file(args.file, display_name=str(args.file))
     color = args.out is None and args.format == "text" and stdout_is_terminal()
-    report = render(result, goal_set, args.format, color=color, width=_width(color))
+    report = render(result, goal_set, args.format, color=color, width=report_width(color))
     if args.out:
         try:
             args.out.write_text(report, encoding="utf-8")
@@ -72,14 +72,6 @@ def run_check(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(report)
     return result.exit_code
-
-
-def _width(color: bool) -> int:
-    if color:
-        import shutil
-
-        return max(80, shutil.get_terminal_size().columns)
-    return 120
 
 
 def run_eval_checks(args: argparse.Namespace) -> int:

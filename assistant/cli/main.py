@@ -12,7 +12,7 @@ from assistant.errors import UserError
 
 # module names under assistant.cli; each registers one or more sub-commands
 COMMAND_MODULES = ["kb_commands", "eval_commands"]
-OPTIONAL_COMMAND_MODULES = ["check_command", "ask_commands", "serve_command"]
+OPTIONAL_COMMAND_MODULES = ["check_command", "monitor_command", "ask_commands", "serve_command"]
 
 
 class GermanArgumentParser(argparse.ArgumentParser):

@@ -26,3 +26,12 @@ def print_json(value: Any) -> None:
 
 def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
+
+
+def report_width(color: bool) -> int:
+    """The terminal's width for coloured output (at least 80), else a fixed 120 for files and pipes."""
+    if color:
+        import shutil
+
+        return max(80, shutil.get_terminal_size().columns)
+    return 120

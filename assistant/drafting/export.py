@@ -33,7 +33,8 @@ def to_markdown(draft: Draft) -> str:
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
-def _add_runs(paragraph, text: str) -> None:
+def add_runs(paragraph, text: str) -> None:
+    """Text with **bold** parts as Word runs."""
     position = 0
     for match in _BOLD.finditer(text):
         paragraph.add_run(text[position : match.start()])
@@ -54,9 +55,9 @@ def to_docx(draft: Draft, path: Path) -> Path:
             if not line.strip():
                 continue
             if line.startswith("- "):
-                _add_runs(document.add_paragraph(style="List Bullet"), line[2:])
+                add_runs(document.add_paragraph(style="List Bullet"), line[2:])
             else:
-                _add_runs(document.add_paragraph(), line)
+                add_runs(document.add_paragraph(), line)
     sources = _sources(draft)
     if sources:
         document.add_heading("Quellen", level=1)

@@ -10,7 +10,7 @@ Field descriptions are the column explanations of the Excel template.
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 from assistant.goals import coercion
@@ -103,6 +103,73 @@ class Horizon(_Model):
     end: Year | None = Field(None, alias="bis", description="letztes Jahr des Zeithorizonts")
 
 
+MIN_YEAR, MAX_YEAR = 1990, 2100  # a measured year outside this span is a typo, not a measurement
+
+
+def _measurement_year(value: Any, key: Any = None) -> Any:
+    year = coercion.number(value)
+    if isinstance(year, float) and year.is_integer():
+        year = int(year)
+    if isinstance(year, int) and not isinstance(year, bool) and not MIN_YEAR <= year <= MAX_YEAR:
+        context = {"year": year, "low": MIN_YEAR, "high": MAX_YEAR}
+        raise PydanticCustomError(
+            "messwert_jahr",
+            "Unmögliches Jahr {year}; erwartet wird ein Jahr zwischen {low} und {high}",
+            context if key is None else {**context, "key": key},
+        )
+    return year
+
+
+class Measurement(_Model):
+    year: Annotated[int, BeforeValidator(_measurement_year)] = Field(
+        alias="jahr", description="Jahr, für das der Wert gemessen wurde (1990–2100)"
+    )
+    value: Number = Field(alias="wert", description="gemessener Wert (eine Zahl, Dezimalkomma erlaubt)")
+    source: str | None = Field(None, alias="quelle", description="Quelle des Messwerts")
+    as_of: Annotated[date | str | None, BeforeValidator(coercion.german_date)] = Field(
+        None, alias="stand", description="Stand des Messwerts (Datum)"
+    )
+
+
+def _measurements(value: Any) -> Any:
+    """A map year → value (``{2024: 7.1, 2025: 6.4}``, keys may be strings as in JSON) or a list of
+    ``{jahr, wert, quelle, stand}``; both become the list. Errors carry the year's key (``key``) so the
+    loader can point at its line."""
+    if value is None:
+        return []
+    if not isinstance(value, dict):
+        return value
+    result = []
+    for key, amount in value.items():
+        year = _measurement_year(key, key)
+        if not isinstance(year, int) or isinstance(year, bool):
+            raise PydanticCustomError("messwert_key", "Jahreszahl erwartet, gefunden „{key}“", {"key": key})
+        number = coercion.number(amount)
+        if not isinstance(number, int | float) or isinstance(number, bool):
+            raise PydanticCustomError(
+                "messwert_wert",
+                "Messwert für {year} ist keine Zahl: „{amount}“",
+                {"year": year, "amount": amount, "key": key},
+            )
+        result.append({"jahr": year, "wert": number})
+    return result
+
+
+def _unique_years(measurements: list[Measurement]) -> list[Measurement]:
+    years = [m.year for m in measurements]
+    doubled = sorted({y for y in years if years.count(y) > 1})
+    if doubled:
+        raise PydanticCustomError(
+            "messwert_doppelt",
+            "Für das Jahr {year} stehen mehrere Messwerte; je Jahr ist ein Wert erlaubt",
+            {"year": doubled[0]},
+        )
+    return sorted(measurements, key=lambda m: m.year)
+
+
+Measurements = Annotated[list[Measurement], BeforeValidator(_measurements), AfterValidator(_unique_years)]
+
+
 class Indicator(_Model):
     name: str = Field(alias="name", description="Bezeichnung der Kennzahl (Pflicht)")
     kind: IndicatorKind | None = Field(None, alias="typ", description="Art der Kennzahl")
@@ -113,6 +180,11 @@ class Indicator(_Model):
     target: Number | None = Field(None, alias="zielwert", description="angestrebter Wert")
     target_year: Year | None = Field(None, alias="zieljahr", description="Jahr, in dem der Zielwert gilt")
     source: str | None = Field(None, alias="quelle", description="Datenquelle der Kennzahl")
+    measurements: Measurements = Field(
+        default_factory=list,
+        alias="messwerte",
+        description="gemessene Werte je Jahr (im Excel-Blatt „Messwerte“)",
+    )
 
 
 class Resources(_Model):

@@ -27,6 +27,8 @@ _INTRO = (
     "haben (7,1).",
     "Ziele der Fachstrategien stehen im Blatt „Ziele“ mit der Kennung der Fachstrategie in Spalte "
     "„fachstrategie“; Kennzahlen stehen im Blatt „Kennzahlen“ mit der Kennung ihres Ziels in Spalte „ziel“.",
+    "Gemessene Werte stehen im Blatt „Messwerte“: je Zeile Ziel, Name der Kennzahl, Jahr und Wert (für den "
+    "Strategiebericht mit „assistant monitor DATEI.xlsx“).",
 )
 _VALIDATION_ROWS = 500
 _FIXED_TIME = b"2026-01-01T00:00:00Z"
@@ -75,6 +77,13 @@ def sheet_rows(goal_set: GoalSet) -> dict[str, list[dict[str, Any]]]:
     ]
     rows["Kennzahlen"] = [
         _row(indicator, indicator_columns, ziel=goal["id"]) for _, goal in goals for indicator in goal["kennzahlen"]
+    ]
+    measurement_columns = layout.sheet(layout.MEASUREMENTS_SHEET).column_names
+    rows[layout.MEASUREMENTS_SHEET] = [
+        _row(value, measurement_columns, ziel=goal["id"], kennzahl=indicator["name"])
+        for _, goal in goals
+        for indicator in goal["kennzahlen"]
+        for value in indicator["messwerte"]
     ]
     for key, (name, _, _) in layout.SIMPLE_LISTS.items():
         columns = layout.sheet(name).column_names

@@ -305,6 +305,27 @@ def generic_variants_talheim(d: Data) -> None:
 
 
 # ---------------------------------------------------------------- the eval cases
+def measurements_nordheide(d: Data) -> None:
+    """Messwerte up to 2027: an A goal against its direction (KPI-05), a B goal against it (no finding, that
+    is the status report's business), an A goal back at its baseline (no finding), an indicator without any
+    value since 2024 (KPI-06) and one with a value in its base year only (KPI-06)."""
+    find(d, "K1")["kennzahlen"][0]["messwerte"] = {2025: 1870, 2026: 1905}  # sinkend, A: up
+    find(d, "K2")["kennzahlen"][0]["messwerte"] = [{"jahr": 2026, "wert": 69}]  # steigend, B: down
+    find(d, "K3")["kennzahlen"][0]["messwerte"] = {2025: 120, 2027: 140}  # A, back at the baseline
+    find(d, "K5")["kennzahlen"][0]["messwerte"] = {2024: 35}  # only the base year: no value since
+    find(d, "K6")["kennzahlen"][0]["messwerte"] = {2025: -1.9, 2026: "-1,2"}
+    # K4 has no Messwerte at all
+
+
+def measurements_on_time_talheim(d: Data) -> None:
+    """Messwerte that reveal nothing: within three years of the base year, in the goals' directions."""
+    for item in d["ziele"]:
+        for indicator in item.get("kennzahlen", []):
+            if indicator.get("basiswert") is not None and indicator.get("zielwert") is not None:
+                step = (indicator["zielwert"] - indicator["basiswert"]) / 4
+                indicator["messwerte"] = {(indicator.get("basisjahr") or 2024) + 1: indicator["basiswert"] + step}
+
+
 CASES: list[tuple[str, str, str, list[Callable[[Data], None]], list[str]]] = [
     # name, base, format, flaws, expected findings besides the base's own
     ("01-musterstadt-gut", "musterstadt", "yaml", [unchanged], []),
@@ -347,6 +368,8 @@ CASES: list[tuple[str, str, str, list[Callable[[Data], None]], list[str]]] = [
     ("34-excel-dezimalkomma", "talheim", "xlsx", [decimal_commas_talheim], ["KPI-03@T1"]),
     ("35-json-jahresbudget", "nordheide", "json", [string_year_keys_nordheide], ["RES-04"]),
     ("36-allgemein-mit-zielwert", "talheim", "yaml", [generic_variants_talheim], ["GQ-03@T2", "KPI-01@T2"]),
+    ("37-messwerte-kreis", "nordheide", "yaml", [measurements_nordheide], ["KPI-05@K1", "KPI-06@K4", "KPI-06@K5"]),
+    ("38-messwerte-im-plan", "talheim", "json", [measurements_on_time_talheim], []),
 ]  # fmt: skip
 
 
@@ -397,6 +420,18 @@ def roof_and_process_example(d: Data) -> None:
     del d["ausnahmen"]
 
 
+def measurements_example(d: Data) -> None:
+    """Messwerte that a reviewer should see: an A goal moving away from its target (KPI-05) and an indicator
+    without any value five years after its base year while the others report 2025 (KPI-06)."""
+    z1 = find(d, "Z1")["kennzahlen"]
+    z1[0]["messwerte"] = {2025: 7.6}  # sinkend from 7.1: up, on the town's first priority
+    z1[1]["messwerte"] = [{"jahr": 2025, "wert": 41.5, "quelle": "Kita-Bedarfsplanung 2025"}]
+    find(d, "Z2")["kennzahlen"][0]["messwerte"] = {2025: 6.8}
+    find(d, "Z4")["kennzahlen"][0]["messwerte"] = {2025: 41500}
+    find(d, "Z5")["kennzahlen"][0]["messwerte"] = {2025: 131}
+    # Z3 (CO2, base year 2020) has no value since then; Z6 (base year 2025) is not due yet
+
+
 EXAMPLES: list[tuple[str, str, str, list[Callable[[Data], None]], list[str]]] = [
     ("fehler-fokus", "talheim", "yaml", [focus_example],
      ["FOC-01", "FOC-02", "FOC-03*2", "FOC-04@T1", "FOC-04@T2"]),
@@ -408,6 +443,7 @@ EXAMPLES: list[tuple[str, str, str, list[Callable[[Data], None]], list[str]]] = 
      ["GQ-01@Z2", "GQ-01@Z5", "GQ-02@Z3", "GQ-03@Z4", "KPI-01@Z4", "GQ-04@Z3", "GQ-05", "TRC-03", "GQ-06@Z7"]),
     ("fehler-kennzahlen", "musterstadt", "json", [indicators_musterstadt],
      ["KPI-01@Z3", "KPI-02@Z4", "KPI-03@Z1", "KPI-03@Z5", "KPI-04@Z2", "KPI-01@BW1"]),
+    ("fehler-messwerte", "musterstadt", "yaml", [measurements_example], ["KPI-05@Z1", "KPI-06@Z3"]),
     ("fehler-dach-und-prozess", "nordheide", "xlsx", [roof_and_process_example],
      ["TRC-01@GES2", "TRC-01@IT1", "TRC-02@K2", "TRC-02@K5", "TRC-03", "PRI-03", "PRI-05", "GOV-01",
       "GOV-02*3", "GOV-03"]),

@@ -109,9 +109,11 @@ def _open_tab(page, name: str) -> None:
     page.get_by_role("tab", name=name, exact=True).click()
 
 
-def test_four_tabs_with_their_names(page):
+def test_five_tabs_with_their_names(page):
     tabs = page.get_by_role("tab")
-    assert [t.strip() for t in tabs.all_inner_texts()] == ["Fragen", "Entwurf", "Prüfung", "Wissensbasis"]
+    assert [t.strip() for t in tabs.all_inner_texts()] == [
+        "Fragen", "Entwurf", "Prüfung", "Zielerreichung", "Wissensbasis",
+    ]  # fmt: skip
     assert page.title() == "Assistent Kommunale Gesamtstrategie"
 
 
@@ -167,6 +169,63 @@ def test_check_the_example_goal_set_and_see_findings_and_plots(page):
     page.locator("#check-summary").get_by_text("Angezeigt:").wait_for()
     assert table.locator(".severity-warning").count() == 0
     _screenshot(page, "3-pruefung")
+
+
+def test_goal_achievement_of_the_example_with_filters_charts_and_the_word_report(page, tmp_path):
+    _open_tab(page, "Zielerreichung")
+    year = page.locator("#monitor-year input")
+    year.fill("2026")
+    page.locator("#monitor-example").click()
+    table = page.locator("#monitor-table")
+    table.wait_for()
+    page.locator("#monitor-summary").get_by_text("beispiel-zielsystem.yaml, Stand 2026").wait_for()
+    # the status as colour and word
+    assert table.locator(".badge.status-nicht_im_plan", has_text="nicht im Plan").count() >= 1
+    assert table.locator(".badge.status-gefaehrdet", has_text="gefährdet").count() >= 1
+    table.get_by_text("Z2 liegt im Plan: 6,7 % im Jahr 2025, erwartet 6,9 %.").first.wait_for()
+    charts = page.locator("#monitor-charts figure")
+    assert charts.count() == 9
+    first = charts.first.locator("img")
+    assert first.get_attribute("alt").startswith("Anteil Schulabgänger ohne Abschluss (Ziel Z1): im Plan.")
+    assert first.evaluate("img => img.complete && img.naturalWidth > 0")  # the PNG really renders
+    _screenshot(page, "5-zielerreichung")
+
+    # filter by status: only Z5 is not on track, and only its chart remains
+    page.locator("#monitor-filter-status").get_by_label("nicht im Plan", exact=True).check()
+    page.locator("#monitor-summary").get_by_text("Angezeigt: 1 von 15 Zielen.").wait_for()
+    assert table.locator("tbody tr").count() == 1 and "Z5" in table.locator("tbody tr").inner_text()
+    assert page.locator("#monitor-charts figure").count() == 1
+    page.locator("#monitor-filter-status").get_by_label("nicht im Plan", exact=True).uncheck()
+    page.locator("#monitor-filter-field").get_by_label("HF1 Bildung, Familien und Jugend").check()
+    page.locator("#monitor-summary").get_by_text("Angezeigt: 1 von 15 Zielen.").wait_for()
+    assert "Z1" in table.locator("tbody tr").first.inner_text()
+
+    with page.expect_download() as download_info:
+        page.locator("#monitor-report-docx").click()
+    saved = tmp_path / download_info.value.suggested_filename
+    download_info.value.save_as(saved)
+    import docx
+
+    document = docx.Document(str(saved))
+    assert document.paragraphs[0].text == "Strategiebericht 2026: Gesamtstrategie Musterstadt 2035"
+    assert len(document.inline_shapes) == 9 and len(document.tables) >= 5
+
+    # an earlier year ignores later values; a broken file is explained next to the upload
+    year.fill("2024")
+    page.locator("#monitor-run").click()
+    page.locator("#monitor-summary").get_by_text("Stand 2024").wait_for()
+    broken = tmp_path / "kaputt.yaml"
+    broken.write_text(
+        "kommune: X\ntitel: T\nhandlungsfelder: [{id: H1}]\nziele:\n  - {id: Z1, titel: T, handlungsfeld: H1,"
+        " kennzahlen: [{name: K, messwerte: {2025: viel}}]}\n",
+        encoding="utf-8",
+    )
+    page.locator("#monitor-upload").get_by_role("button", name="Löschen").click()  # the example's copy
+    page.locator("#monitor-upload input[type=file]").set_input_files(str(broken))
+    message = page.locator("#monitor-message")
+    message.get_by_text("Die Auswertung ist nicht möglich.").wait_for()
+    assert "Zeile 5" in message.inner_text() and "keine Zahl" in message.inner_text()
+    assert page.locator("#monitor-table").is_hidden()
 
 
 def test_upload_a_document_and_find_it_in_the_list(page, tmp_path):

@@ -43,8 +43,8 @@ class CheckOutcome:
     report_path: Path  # the Markdown report, for download
 
 
-def check_file(services, path: str | Path | None, display_name: str | None = None) -> CheckOutcome:
-    """Load and check a goal-set file; schema problems come back as a UserError with file and line."""
+def goal_set_path(path: str | Path | None, display_name: str | None = None) -> tuple[Path, str]:
+    """The uploaded file and the name to show; a missing file or a wrong suffix is a UserError."""
     if not path:
         raise UserError("Bitte laden Sie zuerst ein Zielsystem hoch (YAML, JSON oder Excel).")
     path = Path(path)
@@ -53,6 +53,12 @@ def check_file(services, path: str | Path | None, display_name: str | None = Non
         raise UserError(
             f"„{name}“ ist kein Zielsystem: erwartet wird eine Datei mit der Endung .yaml, .yml, .json oder .xlsx."
         )
+    return path, name
+
+
+def check_file(services, path: str | Path | None, display_name: str | None = None) -> CheckOutcome:
+    """Load and check a goal-set file; schema problems come back as a UserError with file and line."""
+    path, name = goal_set_path(path, display_name)
     goal_set, result = services.goal_checker.check_file(path, display_name=name)
     report_dir = Path(tempfile.mkdtemp(prefix="pruefung-"))
     report_path = report_dir / f"pruefbericht-{Path(name).stem}.md"

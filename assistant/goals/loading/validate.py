@@ -101,7 +101,7 @@ def _message(error: dict[str, Any]) -> str:
         if value is None:
             return f"Die Angabe „{key}“ ist leer; {_TYPE_MESSAGES[kind]}."
         return f"{_TYPE_MESSAGES[kind]}, gefunden {_show(value)}."
-    if kind.startswith("budget"):
+    if kind.startswith(("budget", "messwert")):
         return f"{error['msg']}."
     return f"Ungültiger Wert {_show(value)}."
 
@@ -123,6 +123,8 @@ def validate_goal_set(data: Any, file: str, origins: Origins) -> GoalSet:
         issues = []
         for error in exc.errors():
             loc = _clean_loc(error["loc"])
+            if "key" in error.get("ctx", {}) and str(error["type"]).startswith("messwert"):
+                loc = (*loc, error["ctx"]["key"])  # the year of a map entry: its own line
             issues.append(SchemaIssue(_message({**error, "loc": loc}), format_path(loc), origins.get(loc)))
         raise GoalSetSchemaError(file, issues) from None
     issues = check_references(goal_set, origins)

@@ -24,6 +24,7 @@ from assistant.goals.model import (
     Handlungsfeld,
     Horizon,
     Indicator,
+    Measurement,
     Nachrangigkeit,
     Resources,
 )
@@ -31,7 +32,8 @@ from assistant.goals.model import (
 GENERAL_SHEET = "Allgemein"
 EXPLANATION_SHEET = "Erläuterungen"
 KEY_COLUMN, VALUE_COLUMN = "schluessel", "wert"
-STRATEGY_COLUMN, GOAL_COLUMN = "fachstrategie", "ziel"
+STRATEGY_COLUMN, GOAL_COLUMN, INDICATOR_COLUMN = "fachstrategie", "ziel", "kennzahl"
+MEASUREMENTS_SHEET = "Messwerte"
 HORIZON_PREFIX = "zeithorizont_"
 
 
@@ -148,7 +150,17 @@ def sheets() -> tuple[Sheet, ...]:
         "je Zeile eine Kennzahl; Spalte „ziel“ nennt die Kennung des Ziels",
         (
             Column(GOAL_COLUMN, "Kennung des Ziels, zu dem die Kennzahl gehört", True),
-            *model_columns(Indicator),
+            *model_columns(Indicator, exclude=("messwerte",)),
+        ),
+    )
+    measurements = Sheet(
+        MEASUREMENTS_SHEET,
+        "je Zeile ein gemessener Wert einer Kennzahl in einem Jahr; „ziel“ und „kennzahl“ (deren Name) "
+        "nennen die Kennzahl aus dem Blatt „Kennzahlen“",
+        (
+            Column(GOAL_COLUMN, "Kennung des Ziels, zu dem die Kennzahl gehört", True),
+            Column(INDICATOR_COLUMN, "Name der Kennzahl, wie im Blatt „Kennzahlen“", True),
+            *model_columns(Measurement),
         ),
     )
     strategies = Sheet(
@@ -157,7 +169,7 @@ def sheets() -> tuple[Sheet, ...]:
         tuple(model_columns(Fachstrategie, exclude=("ziele",))),
     )
     simple = [Sheet(name, text, tuple(model_columns(model))) for name, model, text in SIMPLE_LISTS.values()]
-    return (general, fields, goals, indicators, strategies, *simple)
+    return (general, fields, goals, indicators, measurements, strategies, *simple)
 
 
 def sheet(name: str) -> Sheet:

@@ -184,6 +184,23 @@ def _read_goals(reader: _WorkbookReader, rows: list[Row], data: dict[str, Any]) 
     return goals
 
 
+def _goal_of_row(
+    reader: _WorkbookReader, goals: dict[str, dict[str, Any]], goal_id: Any, sheet: str, row: int, what: str
+) -> dict[str, Any] | None:
+    """The goal named in a row's ``ziel`` column; an empty or unknown id is an issue (None)."""
+    if goal_id is None:
+        reader.issue(
+            f"Die Spalte „ziel“ ist leer: zu welchem Ziel gehört {what}?", Origin(row, sheet, layout.GOAL_COLUMN)
+        )
+        return None
+    goal = goals.get(str(goal_id))
+    if goal is None:
+        suggestion = closest(str(goal_id), goals)
+        hint = f" – meinten Sie „{suggestion}“?" if suggestion else " (Blatt „Ziele“)."
+        reader.issue(f"Unbekanntes Ziel „{goal_id}“{hint}", Origin(row, sheet, layout.GOAL_COLUMN))
+    return goal
+
+
 def _read_indicators(
     reader: _WorkbookReader,
     rows: list[Row],
@@ -192,23 +209,55 @@ def _read_indicators(
 ) -> None:
     for row, record in rows:
         goal_id = record.get(layout.GOAL_COLUMN)
-        if goal_id is None:
-            reader.issue(
-                "Die Spalte „ziel“ ist leer: zu welchem Ziel gehört die Kennzahl?",
-                Origin(row, "Kennzahlen", layout.GOAL_COLUMN),
-            )
-            continue
-        goal = goals.get(str(goal_id))
+        goal = _goal_of_row(reader, goals, goal_id, "Kennzahlen", row, "die Kennzahl")
         if goal is None:
-            suggestion = closest(str(goal_id), goals)
-            hint = f" – meinten Sie „{suggestion}“?" if suggestion else " (Blatt „Ziele“)."
-            reader.issue(f"Unbekanntes Ziel „{goal_id}“{hint}", Origin(row, "Kennzahlen", layout.GOAL_COLUMN))
             continue
         indicators = goal.setdefault("kennzahlen", [])
         path = (*goal_paths[str(goal_id)], "kennzahlen", len(indicators))
         indicator: dict[str, Any] = {}
         reader.place(indicator, record, path, "Kennzahlen", row, skip=(layout.GOAL_COLUMN,))
         indicators.append(indicator)
+
+
+def _read_measurements(
+    reader: _WorkbookReader,
+    rows: list[Row],
+    goals: dict[str, dict[str, Any]],
+    goal_paths: dict[str, DataPath],
+) -> None:
+    """Messwerte rows go to the indicator named by ``ziel`` and ``kennzahl`` (its ``name``)."""
+    sheet = layout.MEASUREMENTS_SHEET
+    for row, record in rows:
+        goal_id, name = record.get(layout.GOAL_COLUMN), record.get(layout.INDICATOR_COLUMN)
+        goal = _goal_of_row(reader, goals, goal_id, sheet, row, "der Messwert")
+        if goal is None:
+            continue
+        if name is None:
+            reader.issue(
+                "Die Spalte „kennzahl“ ist leer: zu welcher Kennzahl gehört der Messwert?",
+                Origin(row, sheet, layout.INDICATOR_COLUMN),
+            )
+            continue
+        indicators = goal.get("kennzahlen", [])
+        names = [str(i.get("name")) for i in indicators if i.get("name") is not None]
+        index = next((k for k, i in enumerate(indicators) if fold_key(str(i.get("name"))) == fold_key(str(name))), None)
+        if index is None:
+            suggestion = closest(str(name), names)
+            if suggestion:
+                hint = f" – meinten Sie „{suggestion}“?"
+            elif names:
+                hint = f"; Ziel {goal_id} hat: {', '.join(names)}."
+            else:
+                hint = f"; Ziel {goal_id} hat keine Kennzahl im Blatt „Kennzahlen“."
+            reader.issue(
+                f"Unbekannte Kennzahl „{name}“ bei Ziel {goal_id}{hint}", Origin(row, sheet, layout.INDICATOR_COLUMN)
+            )
+            continue
+        values = indicators[index].setdefault("messwerte", [])
+        path = (*goal_paths[str(goal_id)], "kennzahlen", index, "messwerte", len(values))
+        measurement: dict[str, Any] = {}
+        reader.place(measurement, record, path, sheet, row, skip=(layout.GOAL_COLUMN, layout.INDICATOR_COLUMN))
+        values.append(measurement)
 
 
 def _goal_paths(data: dict[str, Any]) -> dict[str, DataPath]:
@@ -252,7 +301,9 @@ def load_xlsx(path: Path, file: str) -> tuple[Any, Origins]:
                 reader.place(item, record, (key, len(data[key])), sheet_name, row)
                 data[key].append(item)
     goals = _read_goals(reader, rows.get("Ziele", []), data)
-    _read_indicators(reader, rows.get("Kennzahlen", []), goals, _goal_paths(data))
+    paths = _goal_paths(data)
+    _read_indicators(reader, rows.get("Kennzahlen", []), goals, paths)
+    _read_measurements(reader, rows.get(layout.MEASUREMENTS_SHEET, []), goals, paths)
     if reader.issues:
         raise GoalSetSchemaError(file, reader.issues)
     return data, reader.origins

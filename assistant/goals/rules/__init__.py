@@ -7,6 +7,7 @@ from assistant.goals.rules import (
     focus,
     governance,
     indicators,
+    measurements,
     priorities,
     quality,
     resources,
@@ -23,6 +24,7 @@ RULE_CLASSES: list[type[Rule]] = [
     *quality.RULES,
     *duplicates.RULES,
     *indicators.RULES,
+    *measurements.RULES,
     *tracing.RULES,
     *governance.RULES,
 ]
