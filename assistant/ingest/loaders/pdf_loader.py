@@ -120,9 +120,9 @@ def load(path: Path, on_page: PageProgress | None = None, ocr: OcrOptions | None
         if pdf_ocr.is_scanned(path, index, text):
             if ocr.enabled and pdf_ocr.ocr_available(ocr.language):
                 recognised = pdf_ocr.recognise_page(path, index, language=ocr.language, dpi=ocr.dpi)
-                if pdf_ocr.better_than_layer(recognised, text):
-                    # the layer's few words (a slide title over a photo) are exact; OCR adds the rest
-                    text = recognised if pdf_ocr.letters(text) < 5 else f"{text}\n\n{recognised}"
+                merged = pdf_ocr.merge_with_layer(recognised, text)
+                if merged is not None:
+                    text = merged
                     ocr_pages.append(index + 1)
                 else:
                     scanned_unreadable += 1

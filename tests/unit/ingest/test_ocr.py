@@ -7,7 +7,7 @@ import pytest
 from assistant.errors import IngestError
 from assistant.ingest.loaders import load_document
 from assistant.ingest.loaders.pdf_loader import OcrOptions
-from assistant.ingest.loaders.pdf_ocr import better_than_layer, ocr_available, readable_lines
+from assistant.ingest.loaders.pdf_ocr import merge_with_layer, ocr_available, readable_lines
 from tests.sample_files import make_pdf, make_scanned_pdf
 
 LINES = [
@@ -45,5 +45,13 @@ def test_pages_with_text_are_not_ocrd(tmp_path):
 
 def test_noise_lines_are_dropped_and_noise_does_not_replace_the_layer():
     assert readable_lines("mm\n=.\nı;H er\nERLANGER STADTWERKE\nLad!") == "ERLANGER STADTWERKE"
-    assert not better_than_layer("ERLANGER STADTWERKE", "Titel der Folie")
-    assert better_than_layer("Sanierung der Grundschule " * 6, "0 50 100 m")
+    assert merge_with_layer("ERLANGER STADTWERKE", "Titel der Folie") is None  # noise only
+    assert merge_with_layer("Sanierung der Grundschule", "0 50 100 m") == "Sanierung der Grundschule"
+
+
+def test_a_sparse_layer_keeps_its_words_and_gains_the_recognised_lines():
+    layer = "Anlage zu § 1 der Satzung"
+    recognised = "Anlage zu § 1 der Satzung\n" + "\n".join(f"Stadtteilbezirk Nummer {n}" for n in range(8))
+    merged = merge_with_layer(recognised, layer)
+    assert merged.startswith(layer + "\n\n") and merged.count("Anlage zu") == 1
+    assert "Stadtteilbezirk Nummer 7" in merged
