@@ -6,7 +6,6 @@ import gradio as gr
 
 from assistant.app.errors import guarded
 from assistant.app.handlers import ask
-from assistant.app.handlers.knowledge import doc_type_choices
 
 
 @dataclass
@@ -45,7 +44,7 @@ def build(services) -> AskTab:
         with gr.Column(scale=1, min_width=240):
             gr.Markdown("### Filter\nOhne Auswahl wird in allen Dokumenten gesucht.")
             doc_types = gr.CheckboxGroup(
-                choices=doc_type_choices(services),
+                choices=[],  # filled after login (create_app)
                 label="Dokumenttyp",
                 elem_id="chat-doc-types",
             )
