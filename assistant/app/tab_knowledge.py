@@ -52,6 +52,7 @@ def build(services) -> KnowledgeTab:
     with gr.Row():
         to_remove = gr.Dropdown(
             choices=[],
+            allow_custom_value=True,  # API callers name a doc id; the handler checks it in the catalog
             label="Dokument entfernen",
             info="Entfernt das Dokument mit allen Abschnitten aus der Wissensbasis.",
             scale=3,

@@ -32,6 +32,11 @@ def doc_type_label(doc_type: str) -> str:
     return DOC_TYPE_LABELS.get(doc_type, doc_type.replace("_", " ").capitalize() if doc_type else "Dokument")
 
 
+def all_doc_type_choices() -> list[tuple[str, str]]:
+    """(label, doc_type) for every type the product knows, whatever is indexed."""
+    return [(label, doc_type) for doc_type, label in DOC_TYPE_LABELS.items()]
+
+
 def german_date(value: date | None) -> str:
     return value.strftime("%d.%m.%Y") if value else "–"
 
