@@ -69,6 +69,9 @@ class IngestSettings(BaseModel):
     max_unpacked_mb: float = Field(200.0, gt=0, description="DOCX: entpackte Größe (je Bestandteil und gesamt)")
     max_blocks: int = Field(100_000, ge=100, description="Absätze, Überschriften und Tabellen je Dokument")
     max_chunks: int = Field(20_000, ge=10, description="Abschnitte je Dokument")
+    lock_timeout_s: float = Field(
+        600.0, ge=0, description="so lange wartet ein Einlesen auf ein anderes im selben Datenordner; 0 = nicht"
+    )
 
 
 class LLMSettings(BaseModel):

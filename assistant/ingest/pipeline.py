@@ -23,6 +23,7 @@ from assistant.errors import IngestError
 from assistant.index.base import Embedder, VectorIndex
 from assistant.index.catalog import Catalog
 from assistant.index.unit_store import unit_rows
+from assistant.index.writer_lock import WriterLock
 from assistant.ingest.chunking import chunk_document, content_hash, indexed_text
 from assistant.ingest.loaders import load_document, loader_for
 from assistant.ingest.loaders.pdf_loader import OcrOptions, PageProgress
@@ -55,11 +56,19 @@ class _Candidate:
 
 
 class Ingestor:
-    def __init__(self, catalog: Catalog, vector_index: VectorIndex, embedder: Embedder, settings: Settings) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        vector_index: VectorIndex,
+        embedder: Embedder,
+        settings: Settings,
+        lock: WriterLock | None = None,
+    ) -> None:
         self._catalog = catalog
         self._vectors = vector_index
         self._embedder = embedder
         self._settings = settings
+        self._lock = lock or WriterLock(Path(settings.data_dir), settings.ingest.lock_timeout_s)
 
     # -- public ------------------------------------------------------------------------------
     def ingest(
@@ -71,9 +80,20 @@ class Ingestor:
         prune_missing: bool = True,
         force: bool = False,
     ) -> IngestReport:
+        with self._lock.held():  # one writer per data folder (CLI, app uploads and re-index alike)
+            return self._ingest(list(paths), progress, on_progress, prune_missing, force)
+
+    def _ingest(
+        self,
+        paths: list[Path],
+        progress: bool | None,
+        on_progress: ProgressCallback | None,
+        prune_missing: bool,
+        force: bool,
+    ) -> IngestReport:
         report = IngestReport()
         self.remove_orphan_vectors()
-        candidates, folders = self._collect(list(paths), report)
+        candidates, folders = self._collect(paths, report)
         show_bar = sys.stderr.isatty() if progress is None else progress
         bar = None
         if show_bar:
@@ -111,8 +131,9 @@ class Ingestor:
 
     def remove(self, doc_id: str) -> int:
         """Remove a document from catalog and vectors; returns the number of chunks removed."""
-        removed = self._catalog.remove_document(doc_id)
-        self._vectors.delete_document(doc_id)
+        with self._lock.held():
+            removed = self._catalog.remove_document(doc_id)
+            self._vectors.delete_document(doc_id)
         return removed
 
     def remove_orphan_vectors(self) -> int:
