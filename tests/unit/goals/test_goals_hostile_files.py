@@ -112,3 +112,14 @@ def test_excel_members_are_measured_before_they_are_read(tmp_path):
         archive.writestr("xl/worksheets/sheet99.xml", b"<a>" + b" " * 3_000_000 + b"</a>")
     message = _refused(path, GoalFileLimits(max_entpackt_mb=2))
     assert "sheet99.xml" in message and "entpackt 3 MB" in message
+
+
+def test_the_check_tab_refuses_nested_aliases_in_german(fake_services, tmp_path):
+    from assistant.app.handlers import check
+
+    path = tmp_path / "lachen.yaml"
+    path.write_text(BILLION_LAUGHS, encoding="utf-8")
+    started = time.perf_counter()
+    with pytest.raises(GoalSetSchemaError, match="zu groß"):
+        check.check_file(fake_services, path)
+    assert time.perf_counter() - started < 20
