@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import statistics
@@ -173,6 +174,7 @@ def bench(goals: int, strategic: int, runs: int) -> dict[str, Any]:
         "ratio_with_gq06_to_baseline": round(full_seconds / max(baseline_seconds, 1e-9), 1),
         "file_to_text_and_json_report_seconds_median": round(end_to_end_seconds, 3),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "load_average_1min": round(os.getloadavg()[0], 2),  # the machine is shared: timings move with it
         "findings": len(findings),
         "gq06_findings": len(gq06),
     }
