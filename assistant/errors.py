@@ -11,3 +11,7 @@ class IngestError(UserError):
     """A single file could not be ingested; the batch goes on."""
 
     exit_code = 1
+
+
+class ModelUnavailable(UserError):
+    """The embedding model cannot be loaded; work that only refines with it (GQ-06) goes on without."""

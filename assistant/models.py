@@ -128,10 +128,18 @@ class FailedFile(BaseModel):
     error: str
 
 
+class SkippedFile(BaseModel):
+    """A file in an ingested folder that is not read (an unsupported format), with the reason."""
+
+    path: str
+    reason: str
+
+
 class IngestReport(BaseModel):
     added: int = 0
     updated: int = 0
     unchanged: int = 0
     removed: int = 0
     failed: list[FailedFile] = Field(default_factory=list)
+    skipped: list[SkippedFile] = Field(default_factory=list)
     chunks: int = 0

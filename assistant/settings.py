@@ -59,11 +59,19 @@ class AnswerSettings(BaseModel):
 
 
 class IngestSettings(BaseModel):
+    """Limits per file: a larger, bigger-when-unpacked or endless document is reported, the run goes on."""
+
     max_file_mb: float = Field(50.0, gt=0)
     # scanned PDF pages are read with Tesseract when it is installed (tesseract-ocr, tesseract-ocr-deu)
     ocr: bool = True
     ocr_language: str = "deu"
     ocr_dpi: int = Field(300, ge=72, le=600)
+    max_unpacked_mb: float = Field(200.0, gt=0, description="DOCX: entpackte Größe (je Bestandteil und gesamt)")
+    max_blocks: int = Field(100_000, ge=100, description="Absätze, Überschriften und Tabellen je Dokument")
+    max_chunks: int = Field(20_000, ge=10, description="Abschnitte je Dokument")
+    lock_timeout_s: float = Field(
+        600.0, ge=0, description="so lange wartet ein Einlesen auf ein anderes im selben Datenordner; 0 = nicht"
+    )
 
 
 class LLMSettings(BaseModel):
@@ -76,8 +84,20 @@ class LLMSettings(BaseModel):
     max_context_tokens: int = 3000
 
 
+class GoalFileLimits(BaseModel):
+    """How much a goal-set file may hold: a hostile or careless file is refused in German (exit 2)
+    instead of taking the server's memory (a 366-byte YAML with nested aliases expands to gigabytes)."""
+
+    max_datei_mb: float = Field(5.0, gt=0, description="größere Dateien werden nicht gelesen")
+    max_ziele: int = Field(2000, ge=1, description="strategische Ziele und Ziele der Fachstrategien zusammen")
+    # values after YAML aliases are resolved; 1,000 goals with their Kennzahlen are about 60,000
+    max_knoten: int = Field(500_000, ge=1000, description="Werte (Knoten) der Datei, Anker-Verweise mitgezählt")
+    max_tiefe: int = Field(50, ge=5, description="Verschachtelungstiefe")
+    max_entpackt_mb: float = Field(50.0, gt=0, description="Excel: entpackte Größe (je Bestandteil und gesamt)")
+
+
 class PruefungSettings(BaseModel):
-    """Thresholds of the goal-set rules (rule catalogue defaults)."""
+    """Thresholds of the goal-set rules (rule catalogue defaults) and the limits of the goal-set file."""
 
     max_ziele_warnung: int = 8
     max_ziele_fehler: int = 12
@@ -94,6 +114,7 @@ class PruefungSettings(BaseModel):
     # KPI-06: so many years after its base year an indicator should have a measured value
     messwerte_luecke_jahre: int = Field(3, ge=1)
     regeln_aus: list[str] = Field(default_factory=list, description='abgeschaltete Regeln, z. B. ["GOV-03"]')
+    grenzen: GoalFileLimits = Field(default_factory=GoalFileLimits)
 
 
 class ZielerreichungSettings(BaseModel):

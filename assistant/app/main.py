@@ -8,7 +8,8 @@ import gradio as gr
 
 from assistant.app import tab_ask, tab_check, tab_draft, tab_knowledge, tab_monitor
 from assistant.app.auth import authenticator
-from assistant.app.handlers.knowledge import doc_type_choices, upload_dir
+from assistant.app.documents import document_route
+from assistant.app.handlers.knowledge import doc_type_choices
 
 TITLE = "Assistent Kommunale Gesamtstrategie"
 
@@ -62,14 +63,13 @@ def create_app(services) -> gr.Blocks:
             return gr.update(choices=doc_type_choices(services))
 
         def on_load():
-            allow_documents(app, services)
             return (*knowledge.refresh(), filter_choices())
 
+        # the page is built empty and filled after login: what is served before (the login page with
+        # Gradio's API description) names no document, title, type or file
         app.load(on_load, None, [*knowledge.listing, ask.doc_types], api_visibility="private")
         for event in knowledge.changed:
-            event.then(filter_choices, None, ask.doc_types, api_visibility="private").then(
-                lambda: allow_documents(app, services), None, None, api_visibility="private"
-            )
+            event.then(filter_choices, None, ask.doc_types, api_visibility="private")
     app.queue(default_concurrency_limit=services.settings.app.concurrency_limit)
     return app
 
@@ -91,15 +91,6 @@ def warm_up(services) -> None:
     services.ingestor  # noqa: B018
 
 
-def allow_documents(app: gr.Blocks, services) -> None:
-    """Let the file route serve exactly the indexed documents (for the source links), nothing else."""
-    allowed = list(getattr(app, "allowed_paths", None) or [])
-    for record in services.catalog.documents():
-        if record.path not in allowed:
-            allowed.append(record.path)
-    app.allowed_paths = allowed
-
-
 def launch(
     services,
     *,
@@ -118,11 +109,13 @@ def launch(
         server_name=host or settings.host,
         server_port=port or settings.port,
         prevent_thread_lock=prevent_thread_lock,
+        # the document links: a route of our own, there before the first request (see app/documents.py);
+        # Gradio's file route serves no indexed or uploaded document
+        app_kwargs={"routes": [document_route(services)]},
         auth=auth,
         auth_message="Bitte melden Sie sich mit Ihrem Benutzernamen und Passwort an." if auth else None,
         max_threads=max(40, settings.concurrency_limit * 4),
         max_file_size=f"{settings.max_upload_mb:g}mb",
-        allowed_paths=[str(upload_dir(services))],
         show_error=False,
         quiet=prevent_thread_lock,
         footer_links=["settings"],
@@ -130,5 +123,4 @@ def launch(
         theme=theme(),
         **kwargs,
     )
-    allow_documents(app, services)
     return app

@@ -6,7 +6,7 @@ import gradio as gr
 
 from assistant.app.errors import guarded
 from assistant.app.handlers import ask
-from assistant.app.handlers.knowledge import doc_type_choices
+from assistant.app.handlers.common import all_doc_type_choices
 
 
 @dataclass
@@ -45,7 +45,9 @@ def build(services) -> AskTab:
         with gr.Column(scale=1, min_width=240):
             gr.Markdown("### Filter\nOhne Auswahl wird in allen Dokumenten gesucht.")
             doc_types = gr.CheckboxGroup(
-                choices=doc_type_choices(services),
+                # every known type until the page has loaded (after login), then the types present:
+                # what is served before login names no indexed document (create_app)
+                choices=all_doc_type_choices(),
                 label="Dokumenttyp",
                 elem_id="chat-doc-types",
             )

@@ -37,9 +37,10 @@ def build(services) -> KnowledgeTab:
             reindex_button = gr.Button("Alles neu einlesen", elem_id="kb-reindex")
     status = gr.Markdown(elem_id="kb-status", label="Ergebnis")
 
-    summary = gr.Markdown(kb.knowledge_summary(services), elem_id="kb-summary")
+    # empty until the page has loaded (after login): see create_app
+    summary = gr.Markdown("", elem_id="kb-summary")
     table = gr.Dataframe(
-        value=kb.document_rows(services),
+        value=[],
         headers=kb.DOCUMENT_COLUMNS,
         label="Dokumente in der Wissensbasis",
         interactive=False,
@@ -50,7 +51,8 @@ def build(services) -> KnowledgeTab:
     )
     with gr.Row():
         to_remove = gr.Dropdown(
-            choices=kb.document_choices(services),
+            choices=[],
+            allow_custom_value=True,  # API callers name a doc id; the handler checks it in the catalog
             label="Dokument entfernen",
             info="Entfernt das Dokument mit allen Abschnitten aus der Wissensbasis.",
             scale=3,

@@ -53,10 +53,13 @@ def run_ingest(args: argparse.Namespace) -> int:
     else:
         print(
             f"Neu: {report.added}, aktualisiert: {report.updated}, unverändert: {report.unchanged}, "
-            f"entfernt: {report.removed}, Abschnitte: {report.chunks}, fehlgeschlagen: {len(report.failed)}"
+            f"entfernt: {report.removed}, Abschnitte: {report.chunks}, fehlgeschlagen: {len(report.failed)}, "
+            f"übersprungen: {len(report.skipped)}"
         )
         for failed in report.failed:
             print(f"  ✗ {failed.path}: {failed.error}", file=sys.stderr)
+        for skipped in report.skipped:
+            print(f"  – übersprungen: {skipped.path}: {skipped.reason}")
     return 1 if report.failed else 0
 
 
@@ -121,9 +124,7 @@ def run_search(args: argparse.Namespace) -> int:
             {
                 "query": args.query,
                 "hits": [
-                    h.model_dump(
-                        mode="json", include={"rank", "doc_id", "title", "page", "score", "text", "section"}
-                    )
+                    h.model_dump(mode="json", include={"rank", "doc_id", "title", "page", "score", "text", "section"})
                     for h in hits
                 ],
             }

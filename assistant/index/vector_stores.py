@@ -106,11 +106,31 @@ class ChromaVectorIndex:
         """Exact cosine similarity of given chunks (for fusion candidates outside the dense top-k)."""
         if not chunk_ids:
             return {}
-        got = self._collection.get(ids=list(chunk_ids), include=["embeddings"])
+        from chromadb.errors import ChromaError
+
+        try:
+            got = self._collection.get(ids=list(chunk_ids), include=["embeddings"])
+        except ChromaError:
+            # another process (``assistant ingest`` next to the app) has just written chunks this process's
+            # embedded store does not see yet: score the ones it knows, the others keep their keyword score
+            return self._similarities_one_by_one(vector, chunk_ids)
         if not len(got["ids"]):
             return {}
         matrix = np.asarray(got["embeddings"], dtype=np.float32)
         return dict(zip(got["ids"], (matrix @ np.asarray(vector, dtype=np.float32)).tolist(), strict=True))
+
+    def _similarities_one_by_one(self, vector: np.ndarray, chunk_ids: Sequence[str]) -> dict[str, float]:
+        from chromadb.errors import ChromaError
+
+        result: dict[str, float] = {}
+        for chunk_id in chunk_ids:
+            try:
+                got = self._collection.get(ids=[chunk_id], include=["embeddings"])
+            except ChromaError:
+                continue
+            if len(got["ids"]):
+                result[chunk_id] = float(np.asarray(got["embeddings"][0], dtype=np.float32) @ vector)
+        return result
 
 
 class InMemoryVectorIndex:

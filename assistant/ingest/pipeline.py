@@ -9,6 +9,7 @@ by the next run.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import sys
 import time
@@ -17,19 +18,28 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from assistant.archives import unpacked_size_problem
 from assistant.errors import IngestError
 from assistant.index.base import Embedder, VectorIndex
 from assistant.index.catalog import Catalog
 from assistant.index.unit_store import unit_rows
+from assistant.index.writer_lock import WriterLock
 from assistant.ingest.chunking import chunk_document, content_hash, indexed_text
 from assistant.ingest.loaders import load_document, loader_for
 from assistant.ingest.loaders.pdf_loader import OcrOptions, PageProgress
 from assistant.ingest.manifest import MANIFEST_NAMES, ManifestEntry, read_manifest
-from assistant.models import DocumentRecord, FailedFile, IngestReport, LoadedDocument
+from assistant.models import DocumentRecord, FailedFile, IngestReport, LoadedDocument, SkippedFile
 from assistant.settings import Settings
 from assistant.text.german import base_terms
 
 ProgressCallback = Callable[[int, int, str], None]
+_ZIP_FORMATS = frozenset({".docx"})
+
+
+def shown_path(path: Path) -> str:
+    """The path as text that can always be printed and stored: bytes of a name that is not UTF-8
+    (a Latin-1 „café.md“) become „�“ instead of failing the whole run with a UnicodeEncodeError."""
+    return os.fsencode(path).decode("utf-8", "replace")
 
 
 def make_doc_id(path: Path) -> str:
@@ -46,11 +56,19 @@ class _Candidate:
 
 
 class Ingestor:
-    def __init__(self, catalog: Catalog, vector_index: VectorIndex, embedder: Embedder, settings: Settings) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        vector_index: VectorIndex,
+        embedder: Embedder,
+        settings: Settings,
+        lock: WriterLock | None = None,
+    ) -> None:
         self._catalog = catalog
         self._vectors = vector_index
         self._embedder = embedder
         self._settings = settings
+        self._lock = lock or WriterLock(Path(settings.data_dir), settings.ingest.lock_timeout_s)
 
     # -- public ------------------------------------------------------------------------------
     def ingest(
@@ -62,9 +80,20 @@ class Ingestor:
         prune_missing: bool = True,
         force: bool = False,
     ) -> IngestReport:
+        with self._lock.held():  # one writer per data folder (CLI, app uploads and re-index alike)
+            return self._ingest(list(paths), progress, on_progress, prune_missing, force)
+
+    def _ingest(
+        self,
+        paths: list[Path],
+        progress: bool | None,
+        on_progress: ProgressCallback | None,
+        prune_missing: bool,
+        force: bool,
+    ) -> IngestReport:
         report = IngestReport()
         self.remove_orphan_vectors()
-        candidates, folders = self._collect(list(paths), report)
+        candidates, folders = self._collect(paths, report)
         show_bar = sys.stderr.isatty() if progress is None else progress
         bar = None
         if show_bar:
@@ -72,16 +101,20 @@ class Ingestor:
 
             bar = tqdm(total=len(candidates), unit="Datei", desc="Einlesen", file=sys.stderr)
         for number, candidate in enumerate(candidates, start=1):
+            shown = shown_path(candidate.path)
+            name = Path(shown).name  # printed by the bar and the app: never a name that cannot be encoded
             if on_progress:
-                on_progress(number - 1, len(candidates), candidate.path.name)
-            pages = _PageProgress(candidate.path.name, show_bar, on_progress, number - 1, len(candidates))
+                on_progress(number - 1, len(candidates), name)
+            pages = _PageProgress(name, show_bar, on_progress, number - 1, len(candidates))
             try:
                 self._ingest_file(candidate, report, force=force, on_page=pages)
             except IngestError as exc:
-                report.failed.append(FailedFile(path=str(candidate.path), error=str(exc)))
+                report.failed.append(FailedFile(path=shown, error=str(exc)))
             except MemoryError:
+                report.failed.append(FailedFile(path=shown, error="Die Datei ist zu groß für den Arbeitsspeicher."))
+            except Exception as exc:  # one bad file never stops the batch: reported for it, the run goes on
                 report.failed.append(
-                    FailedFile(path=str(candidate.path), error="Die Datei ist zu groß für den Arbeitsspeicher.")
+                    FailedFile(path=shown, error=f"Die Datei konnte nicht eingelesen werden ({type(exc).__name__}).")
                 )
             finally:
                 pages.close()
@@ -98,8 +131,9 @@ class Ingestor:
 
     def remove(self, doc_id: str) -> int:
         """Remove a document from catalog and vectors; returns the number of chunks removed."""
-        removed = self._catalog.remove_document(doc_id)
-        self._vectors.delete_document(doc_id)
+        with self._lock.held():
+            removed = self._catalog.remove_document(doc_id)
+            self._vectors.delete_document(doc_id)
         return removed
 
     def remove_orphan_vectors(self) -> int:
@@ -123,8 +157,9 @@ class Ingestor:
                         continue
                     try:
                         loader_for(file)
-                    except IngestError:
-                        continue  # folders hold other files too (sources, images): skip silently
+                    except IngestError as exc:  # folders hold other files too (sources, images)
+                        report.skipped.append(SkippedFile(path=shown_path(file), reason=str(exc)))
+                        continue
                     folder = file.parent
                     if folder not in manifests:
                         manifests[folder] = self._manifest_for(folder)
@@ -132,7 +167,9 @@ class Ingestor:
             elif path.is_file():
                 candidates.append(_Candidate(path, self._manifest_for(path.parent).get(path.resolve())))
             else:
-                report.failed.append(FailedFile(path=str(path), error="Die Datei oder der Ordner existiert nicht."))
+                report.failed.append(
+                    FailedFile(path=shown_path(path), error="Die Datei oder der Ordner existiert nicht.")
+                )
         return candidates, folders
 
     def _manifest_for(self, folder: Path) -> dict[Path, ManifestEntry]:
@@ -155,14 +192,24 @@ class Ingestor:
     ) -> None:
         path = candidate.path
         loader_for(path)  # unsupported extension → IngestError
+        if shown_path(path) != str(path):
+            raise IngestError(
+                "Der Dateiname ist nicht UTF-8-kodiert (z. B. aus einem alten Windows-Archiv); benennen Sie "
+                "die Datei um, dann kann sie eingelesen werden."
+            )
+        limits = self._settings.ingest
         size_mb = path.stat().st_size / 1_000_000
-        if size_mb > self._settings.ingest.max_file_mb:
+        if size_mb > limits.max_file_mb:
             raise IngestError(
                 f"Die Datei ist mit {size_mb:.1f} MB größer als die erlaubten "
-                f"{self._settings.ingest.max_file_mb:g} MB (Einstellung ingest.max_file_mb)."
+                f"{limits.max_file_mb:g} MB (Einstellung ingest.max_file_mb)."
             )
         if path.stat().st_size == 0:
             raise IngestError("Die Datei ist leer.")
+        if path.suffix.lower() in _ZIP_FORMATS:
+            problem = unpacked_size_problem(path, limits.max_unpacked_mb, "ingest.max_unpacked_mb")
+            if problem:
+                raise IngestError(problem)
         data = path.read_bytes()
         digest = content_hash(data + _manifest_fingerprint(candidate.manifest))
         doc_id = make_doc_id(path)
@@ -173,6 +220,11 @@ class Ingestor:
         settings = self._settings.ingest
         ocr = OcrOptions(enabled=settings.ocr, language=settings.ocr_language, dpi=settings.ocr_dpi)
         document = _apply_manifest(load_document(path, on_page=on_page, ocr=ocr), candidate.manifest)
+        if len(document.blocks) > limits.max_blocks:
+            raise IngestError(
+                f"Die Datei hat {len(document.blocks)} Absätze; eingelesen werden höchstens {limits.max_blocks} "
+                "je Dokument (Einstellung ingest.max_blocks). Teilen Sie das Dokument auf."
+            )
         document = document.model_copy(update={"source_path": str(path.resolve())})
         report.chunks += self.store_document(doc_id, document, digest)
         if previous is None:
@@ -185,6 +237,12 @@ class Ingestor:
         chunks = chunk_document(document, doc_id, digest, self._settings.chunking)
         if not chunks:
             raise IngestError("Die Datei enthält keinen lesbaren Text.")
+        max_chunks = self._settings.ingest.max_chunks
+        if len(chunks) > max_chunks:
+            raise IngestError(
+                f"Die Datei ergäbe {len(chunks)} Abschnitte; eingelesen werden höchstens {max_chunks} je Dokument "
+                "(Einstellung ingest.max_chunks). Teilen Sie das Dokument auf."
+            )
         texts = [indexed_text(c) for c in chunks]
         vectors = self._embedder.embed_documents(texts)
         old_ids = self._vectors.document_chunk_ids(doc_id) if self._catalog.document(doc_id) else []

@@ -7,7 +7,6 @@ import shutil
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from urllib.parse import unquote
 
 import httpx
 import pytest
@@ -71,18 +70,17 @@ def test_answer_with_sources_and_a_link_that_opens_the_page(server, client):
     answer, sources = text.split("**Quellen**")
     assert "[1]" in answer or "[2]" in answer
     assert "Haushaltsplan 2026" in sources and ", S. " in sources
-    link = sources.split("](/gradio_api/file=")[1].split(")")[0]
-    path, _, page = link.partition("#page=")
+    link = sources.split("](/dokumente/")[1].split(")")[0]
+    doc_id, _, page = link.partition("#page=")
     assert page.isdigit()
-    response = httpx.get(f"{url}/gradio_api/file={path}")
+    response = httpx.get(f"{url}/dokumente/{doc_id}")
     assert response.status_code == 200
     assert response.headers["content-type"] == "application/pdf"
-    assert Path(unquote(path)).name == "haushaltsplan-2026-auszug.pdf"
+    assert Path(server[1].catalog.document(doc_id).path).name == "haushaltsplan-2026-auszug.pdf"
     # only indexed documents are served, nothing else from the disk
-    assert httpx.get(f"{url}/gradio_api/file={Path(unquote(path)).parent}/../manifest.yaml").status_code in (
-        403,
-        404,
-    )
+    folder = Path(server[1].catalog.document(doc_id).path).parent
+    assert httpx.get(f"{url}/gradio_api/file={folder}/../manifest.yaml").status_code in (403, 404)
+    assert httpx.get(f"{url}/dokumente/..%2Fmanifest.yaml").status_code == 404
 
 
 def test_follow_up_keeps_the_context(client):
@@ -232,6 +230,7 @@ def test_login_protects_everything(protected):
     url, note = protected
     assert httpx.get(f"{url}/config").status_code == 401
     assert httpx.get(f"{url}/gradio_api/file={note}").status_code == 401
+    assert httpx.get(f"{url}/dokumente/notiz").status_code == 401
     assert httpx.post(f"{url}/gradio_api/call/fragen", json={"data": [QUESTION, [], [], "", ""]}).status_code == 401
     with pytest.raises(AuthenticationError):
         Client(url, verbose=False, analytics_enabled=False)

@@ -108,7 +108,7 @@ def claims_citing(answer_text: str, number: int) -> str:
 
 def citation_markdown(citation: Citation, claim: str = "") -> str:
     heading = f"**[{citation.n}] {citation.source_label()}**"
-    url = document_url(citation.path, citation.page)
+    url = document_url(citation.doc_id, citation.path, citation.page)
     if url:
         target = f"Seite {citation.page} öffnen" if citation.page else "Dokument öffnen"
         heading += f" – [{target}]({url})"

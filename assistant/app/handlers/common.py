@@ -8,8 +8,8 @@ from urllib.parse import quote
 
 from assistant.errors import UserError
 
-# Gradio serves files under allowed_paths at this route (login-protected when login is on)
-FILE_ROUTE = "/gradio_api/file="
+# the app's own route for indexed documents (assistant.app.documents), login-protected when login is on
+DOCUMENT_ROUTE = "/dokumente"
 
 DOC_TYPE_LABELS = {
     "gesamtstrategie": "Gesamtstrategie",
@@ -32,6 +32,11 @@ def doc_type_label(doc_type: str) -> str:
     return DOC_TYPE_LABELS.get(doc_type, doc_type.replace("_", " ").capitalize() if doc_type else "Dokument")
 
 
+def all_doc_type_choices() -> list[tuple[str, str]]:
+    """(label, doc_type) for every type the product knows, whatever is indexed."""
+    return [(label, doc_type) for doc_type, label in DOC_TYPE_LABELS.items()]
+
+
 def german_date(value: date | None) -> str:
     return value.strftime("%d.%m.%Y") if value else "–"
 
@@ -52,12 +57,12 @@ def parse_german_date(text: str | None, label: str) -> date | None:
         ) from None
 
 
-def document_url(path: str | Path | None, page: int | None = None) -> str | None:
-    """A link that opens the document (at the page, for PDFs) in the browser."""
-    if not path:
+def document_url(doc_id: str | None, path: str | Path | None = None, page: int | None = None) -> str | None:
+    """A link that opens the document (at the page, for PDFs: the browser's viewer reads ``#page=``)."""
+    if not doc_id:
         return None
-    url = FILE_ROUTE + quote(str(path))
-    if page and str(path).lower().endswith(".pdf"):
+    url = f"{DOCUMENT_ROUTE}/{quote(doc_id, safe='')}"
+    if page and str(path or "").lower().endswith(".pdf"):
         url += f"#page={page}"
     return url
 

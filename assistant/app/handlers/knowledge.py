@@ -141,6 +141,9 @@ def ingest_message(report: IngestReport, *, reindex: bool = False) -> str:
         lines.append(f"**{plural(len(report.failed), 'Datei konnte', 'Dateien konnten')} nicht eingelesen werden:**")
         lines.append("")
         lines.extend(f"- **{Path(f.path).name}**: {f.error}" for f in report.failed)
+    if report.skipped:
+        lines += ["", f"**{plural(len(report.skipped), 'Datei', 'Dateien')} übersprungen:**", ""]
+        lines.extend(f"- **{Path(f.path).name}**: {f.reason}" for f in report.skipped)
     return "\n".join(lines) or "Es wurde nichts eingelesen."
 
 

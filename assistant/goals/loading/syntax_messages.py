@@ -23,6 +23,7 @@ _PHRASES = {
     "found character that cannot start any token": "Zeichen an unerwarteter Stelle (Tabulator?)",
     "found unexpected end of stream": "unerwartetes Dateiende (Anführungszeichen oder Klammer offen?)",
     "found undefined alias": "unbekannter Anker-Verweis",
+    "exceeded maximum nesting depth": "zu tief verschachtelt",
     "block sequence entries are not allowed": "Listeneintrag an unerwarteter Stelle (Einrückung prüfen)",
     "expected <block end>, but found": "Einrückung passt nicht",
     "while scanning a quoted scalar": "Anführungszeichen nicht geschlossen",

@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from assistant.archives import unpacked_size_problem
 from assistant.goals.coercion import fold_key
 from assistant.goals.loading import xlsx_layout as layout
 from assistant.goals.loading.errors import (
@@ -24,6 +25,7 @@ from assistant.goals.loading.errors import (
     unknown_name_message,
 )
 from assistant.goals.model import Resources
+from assistant.settings import GoalFileLimits
 
 Row = tuple[int, dict[str, Any]]  # Excel row number, {column: value}
 
@@ -270,9 +272,14 @@ def _goal_paths(data: dict[str, Any]) -> dict[str, DataPath]:
     return paths
 
 
-def load_xlsx(path: Path, file: str) -> tuple[Any, Origins]:
+def load_xlsx(path: Path, file: str, limits: GoalFileLimits | None = None) -> tuple[Any, Origins]:
     from openpyxl import load_workbook
 
+    problem = unpacked_size_problem(
+        path, (limits or GoalFileLimits()).max_entpackt_mb, "pruefung.grenzen.max_entpackt_mb"
+    )
+    if problem:
+        raise GoalSetSchemaError(file, [SchemaIssue(problem)])
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:

@@ -3,6 +3,10 @@
 The document is composed into nodes (libyaml when available) and converted here, so each path
 (``("ziele", 2, "prioritaet")``) gets the line it starts on; duplicate keys, which PyYAML would
 silently overwrite, are reported.
+
+Bounded: composing keeps an anchor as one shared node, so the size after resolving aliases is counted on
+the node graph (each node once) before anything is expanded; a file over ``max_knoten`` or ``max_tiefe``
+is refused. Tags (``!!python/object``, ``!eigen``) are refused: only plain YAML values are read.
 """
 
 from __future__ import annotations
@@ -22,24 +26,103 @@ from assistant.goals.loading.errors import (
     format_path,
 )
 from assistant.goals.loading.syntax_messages import german_syntax_message
+from assistant.settings import GoalFileLimits
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_MAX_DEPTH = 50
-_STR_TAG = "tag:yaml.org,2002:str"
+_YAML_TAG = "tag:yaml.org,2002:"
+_STR_TAG = _YAML_TAG + "str"
+# the tags plain YAML resolves by itself (and their explicit forms such as „!!str“)
+_PLAIN_TAGS = frozenset(
+    _YAML_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge")
+)
+
+
+def _line(node: Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _shown_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag
+
+
+class _Budget:
+    """Counts the values of the document as they would be after resolving aliases, without resolving them;
+    refuses tags and too deep nesting on the way."""
+
+    def __init__(self, file: str, limits: GoalFileLimits) -> None:
+        self.file, self.limits = file, limits
+        self._sizes: dict[int, int] = {}
+
+    def check(self, root: Node) -> None:
+        size = self._size(root, 0)
+        if size > self.limits.max_knoten:
+            shared = self._first_shared(root)
+            where = f"; der Anker dazu steht in Zeile {_line(shared)}" if shared is not None else ""
+            self._refuse(
+                f"Die Datei ist zu groß: aufgelöst ergäbe sie über {self.limits.max_knoten:,} Werte".replace(",", ".")
+                + f" (Einstellung pruefung.grenzen.max_knoten){where}. Verweise auf Anker (&name / *name) "
+                "werden bei jeder Verwendung mitgezählt.",
+                _line(shared) if shared is not None else None,
+            )
+
+    def _size(self, node: Node, depth: int) -> int:
+        if id(node) in self._sizes:  # an alias: the same node again, counted with its full size
+            return self._sizes[id(node)]
+        if depth > self.limits.max_tiefe:
+            self._refuse(
+                f"Die Datei ist zu tief verschachtelt (mehr als {self.limits.max_tiefe} Ebenen, "
+                "Einstellung pruefung.grenzen.max_tiefe).",
+                _line(node),
+            )
+        if node.tag not in _PLAIN_TAGS:
+            self._refuse(
+                f"Der YAML-Tag „{_shown_tag(node.tag)}“ ist nicht erlaubt: Tags (!!… oder !…) werden nicht "
+                "ausgewertet. Schreiben Sie den Wert ohne Tag.",
+                _line(node),
+            )
+        size = 1
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                size += self._size(key, depth + 1) + self._size(value, depth + 1)
+                if size > self.limits.max_knoten:
+                    break
+        elif isinstance(node, SequenceNode):
+            for item in node.value:
+                size += self._size(item, depth + 1)
+                if size > self.limits.max_knoten:
+                    break
+        self._sizes[id(node)] = size
+        return size
+
+    def _first_shared(self, root: Node) -> Node | None:
+        """The first node (in file order) that is used more than once: the anchor behind the growth."""
+        seen: set[int] = set()
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            if id(node) in seen:
+                return node
+            seen.add(id(node))
+            children = [v for pair in node.value for v in pair] if isinstance(node, MappingNode) else None
+            if isinstance(node, SequenceNode):
+                children = node.value
+            stack.extend(reversed(children or []))
+        return None
+
+    def _refuse(self, message: str, line: int | None) -> None:
+        raise GoalSetSchemaError(self.file, [SchemaIssue(message, "", Origin(line))])
 
 
 class _Converter:
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, limits: GoalFileLimits | None = None) -> None:
         self.file = file
         self.origins = Origins()
         self.issues: list[SchemaIssue] = []
         self._constructor = SafeConstructor()
-
-    def _line(self, node: Node) -> int:
-        return node.start_mark.line + 1
+        self._max_depth = (limits or GoalFileLimits()).max_tiefe
 
     def convert(self, node: Node, path: DataPath, depth: int = 0) -> Any:
-        if depth > _MAX_DEPTH:
+        if depth > self._max_depth:
             raise GoalSetSchemaError(
                 self.file, [SchemaIssue("Die Datei ist zu tief verschachtelt.", format_path(path))]
             )
@@ -52,7 +135,7 @@ class _Converter:
                         SchemaIssue(
                             "Ein Schlüssel muss ein einfacher Text sein.",
                             format_path(path),
-                            Origin(self._line(key_node)),
+                            Origin(_line(key_node)),
                         )
                     )
                     continue
@@ -63,17 +146,17 @@ class _Converter:
                         SchemaIssue(
                             f"Der Schlüssel „{key}“ steht doppelt (zuerst in Zeile {self.origins.get(key_path).line}).",
                             format_path(key_path),
-                            Origin(self._line(key_node)),
+                            Origin(_line(key_node)),
                         )
                     )
                     continue
-                self.origins[key_path] = Origin(self._line(key_node))
+                self.origins[key_path] = Origin(_line(key_node))
                 result[key] = self.convert(value_node, key_path, depth + 1)
             return result
         if isinstance(node, SequenceNode):
             items = []
             for index, item in enumerate(node.value):
-                self.origins[(*path, index)] = Origin(self._line(item))
+                self.origins[(*path, index)] = Origin(_line(item))
                 items.append(self.convert(item, (*path, index), depth + 1))
             return items
         return self._scalar(node)
@@ -87,19 +170,22 @@ class _Converter:
         return constructor(self._constructor, node)
 
 
-def yaml_origins(text: str) -> Origins:
+def yaml_origins(text: str, limits: GoalFileLimits | None = None) -> Origins:
     """Only the lines of each path (used for JSON, which YAML can read too); empty if unreadable."""
+    limits = limits or GoalFileLimits()
     try:
         node = yaml.compose(text, Loader=_Loader)
-        converter = _Converter("")
+        converter = _Converter("", limits)
         if node is not None:
+            _Budget("", limits).check(node)
             converter.convert(node, ())
         return converter.origins
     except (yaml.YAMLError, GoalSetSchemaError):
         return Origins()
 
 
-def load_yaml(text: str, file: str) -> tuple[Any, Origins]:
+def load_yaml(text: str, file: str, limits: GoalFileLimits | None = None) -> tuple[Any, Origins]:
+    limits = limits or GoalFileLimits()
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -113,8 +199,9 @@ def load_yaml(text: str, file: str) -> tuple[Any, Origins]:
         ) from None
     if node is None:
         raise GoalSetSchemaError(file, [SchemaIssue("Die Datei ist leer.")])
-    converter = _Converter(file)
-    converter.origins[()] = Origin(converter._line(node))
+    _Budget(file, limits).check(node)
+    converter = _Converter(file, limits)
+    converter.origins[()] = Origin(_line(node))
     try:
         data = converter.convert(node, ())
     except ConstructorError as exc:

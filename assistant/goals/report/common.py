@@ -2,12 +2,53 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from assistant.goals.check import CheckResult
 from assistant.goals.model import GoalSet
 from assistant.goals.rules.base import SEVERITIES, Finding
 
 SEVERITY_TITLES = {"error": "Fehler", "warning": "Warnungen", "info": "Hinweise"}
 SEVERITY_LABELS = {"error": "Fehler", "warning": "Warnung", "info": "Hinweis"}
+# from this many findings the reports list them per rule with a count and the first few (the JSON report
+# always has all): a set of 1,000 goals stays readable
+LARGE_REPORT = 60
+SHOWN_PER_RULE = 10
+
+
+@dataclass(frozen=True)
+class RuleGroup:
+    rule: str
+    findings: list[Finding]
+
+    @property
+    def shown(self) -> list[Finding]:
+        return self.findings[:SHOWN_PER_RULE]
+
+    @property
+    def more_text(self) -> str:
+        """„… und 989 weitere Befunde zu GQ-06 (alle mit --format json).“, or empty."""
+        hidden = len(self.findings) - len(self.shown)
+        if hidden <= 0:
+            return ""
+        return f"… und {hidden} weitere Befunde zu {self.rule} (alle mit --format json)."
+
+
+def is_large(result: CheckResult) -> bool:
+    return len(result.findings) >= LARGE_REPORT
+
+
+def by_rule(findings: list[Finding]) -> list[RuleGroup]:
+    """Findings per rule, in the order the rules first appear (findings come sorted)."""
+    groups: dict[str, list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault(finding.rule, []).append(finding)
+    return [RuleGroup(rule, items) for rule, items in groups.items()]
+
+
+def rule_counts_text(findings: list[Finding]) -> str:
+    """„GQ-06: 999, IND-01: 20“ – the findings per rule."""
+    return ", ".join(f"{group.rule}: {len(group.findings)}" for group in by_rule(findings))
 
 
 def by_severity(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:

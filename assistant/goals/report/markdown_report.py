@@ -6,7 +6,15 @@ from collections import Counter
 
 from assistant.goals.check import CheckResult
 from assistant.goals.model import GoalSet
-from assistant.goals.report.common import SEVERITY_LABELS, SEVERITY_TITLES, counts_text, scope_text, verdict
+from assistant.goals.report.common import (
+    SEVERITY_LABELS,
+    SEVERITY_TITLES,
+    by_rule,
+    counts_text,
+    is_large,
+    scope_text,
+    verdict,
+)
 from assistant.goals.rules import RULE_CLASSES
 from assistant.goals.rules.base import SEVERITIES, Finding
 
@@ -43,7 +51,28 @@ def render(result: CheckResult, goal_set: GoalSet) -> str:
     lines += [f"| {SEVERITY_TITLES[s]} | {getattr(result.summary, s)} |" for s in SEVERITIES]
     lines.append("")
 
-    lines += ["## Befunde nach Ziel", ""]
+    lines += _by_rule_lines(result) if is_large(result) else _by_goal_lines(result, goal_set)
+    lines += _rule_table(result)
+    return "\n".join(lines)
+
+
+def _by_rule_lines(result: CheckResult) -> list[str]:
+    """Many findings: per rule with their count and the first few; the JSON report has them all."""
+    titles = {cls.id: cls.title for cls in RULE_CLASSES}
+    lines = ["## Befunde nach Regel", ""]
+    lines += [f"{len(result.findings)} Befunde; je Regel die ersten, die vollständige Liste gibt `--format json`.", ""]
+    for group in by_rule(result.findings):
+        lines += [f"### {group.rule} {titles.get(group.rule, '')} ({len(group.findings)} Befunde)", ""]
+        for finding in group.shown:
+            lines += _finding_lines(finding)
+        if group.more_text:
+            lines.append(f"- {group.more_text}")
+        lines.append("")
+    return lines
+
+
+def _by_goal_lines(result: CheckResult, goal_set: GoalSet) -> list[str]:
+    lines = ["## Befunde nach Ziel", ""]
     if not result.findings:
         lines += ["Keine Befunde.", ""]
     headings = _goal_headings(goal_set)
@@ -61,9 +90,12 @@ def render(result: CheckResult, goal_set: GoalSet) -> str:
             for finding in groups[goal_id]:
                 lines += _finding_lines(finding)
             lines.append("")
+    return lines
 
+
+def _rule_table(result: CheckResult) -> list[str]:
     counts = Counter(f.rule for f in result.findings)
-    lines += [
+    lines = [
         "## Regeln",
         "",
         "Geprüft wurde nach dem Regelkatalog der Zielsystem-Prüfung. „Grundlage“ sagt, ob eine Regel auf "
@@ -79,4 +111,4 @@ def render(result: CheckResult, goal_set: GoalSet) -> str:
             f"{_cell(cls.basis)} | {counts.get(cls.id, 0)} |"
         )
     lines.append("")
-    return "\n".join(lines)
+    return lines

@@ -10,7 +10,16 @@ from rich.text import Text
 
 from assistant.goals.check import CheckResult
 from assistant.goals.model import GoalSet
-from assistant.goals.report.common import SEVERITY_TITLES, by_severity, counts_text, scope_text, verdict
+from assistant.goals.report.common import (
+    SEVERITY_TITLES,
+    by_rule,
+    by_severity,
+    counts_text,
+    is_large,
+    rule_counts_text,
+    scope_text,
+    verdict,
+)
 
 _STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -23,6 +32,9 @@ def render(result: CheckResult, goal_set: GoalSet, *, color: bool, width: int) -
     )  # fmt: skip
     console.print(Text(f"Prüfung von {result.file}: {goal_set.title} ({goal_set.municipality})", style="bold"))
     console.print(f"Geprüft: {scope_text(goal_set)}.")
+    large = is_large(result)
+    if large:
+        console.print(f"Befunde je Regel: {rule_counts_text(result.findings)}.")
     for severity, findings in by_severity(result.findings):
         table = Table(
             title=f"{SEVERITY_TITLES[severity]} ({len(findings)})",
@@ -35,10 +47,13 @@ def render(result: CheckResult, goal_set: GoalSet, *, color: bool, width: int) -
         table.add_column("Ziel", no_wrap=True)
         table.add_column("Befund", ratio=3)
         table.add_column("Vorschlag", ratio=2)
-        for finding in findings:
-            befund = Text(finding.message)
-            befund.append(f"\n{finding.location}", style="dim")
-            table.add_row(finding.rule, finding.goal_id or "–", befund, finding.suggestion)
+        for group in by_rule(findings):
+            for finding in group.shown if large else group.findings:
+                befund = Text(finding.message)
+                befund.append(f"\n{finding.location}", style="dim")
+                table.add_row(finding.rule, finding.goal_id or "–", befund, finding.suggestion)
+            if large and group.more_text:
+                table.add_row(group.rule, "…", Text(group.more_text, style="italic"), "")
         console.print()
         console.print(table)
     console.print()

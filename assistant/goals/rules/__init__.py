@@ -32,14 +32,13 @@ RULE_IDS = [cls.id for cls in RULE_CLASSES]
 
 
 def build_rules(settings: PruefungSettings, embedder: Embedder | None) -> list[Rule]:
-    """All enabled rules. Without an embedder GQ-06 is left out (used for baseline timing only)."""
+    """All enabled rules. Without an embedder GQ-06 judges on words alone."""
     rules: list[Rule] = []
     for cls in RULE_CLASSES:
         if cls.id in settings.regeln_aus:
             continue
         if cls is duplicates.NearDuplicates:
-            if embedder is not None:
-                rules.append(duplicates.NearDuplicates(settings, embedder))
+            rules.append(duplicates.NearDuplicates(settings, embedder))
         else:
             rules.append(cls(settings))
     return rules

@@ -47,7 +47,7 @@ def test_answer_streams_then_shows_sources_with_page_link_and_passage():
     answer, sources = text.split(ask.SOURCES_HEADING)
     assert answer == "Der Fehlbetrag beträgt 4,2 Mio. EUR [1]."
     assert "**[1] Haushaltsplan 2026, S. 3**" in sources
-    assert "[Seite 3 öffnen](/gradio_api/file=/daten/haushaltsplan.pdf#page=3)" in sources
+    assert "[Seite 3 öffnen](/dokumente/haushalt#page=3)" in sources
     assert "> Fehlbetrag 4,2 Mio. EUR" in sources and sources.endswith(" …")  # long passages shortened
 
 
@@ -101,7 +101,7 @@ def test_filters_from_the_form():
 def test_html_and_markdown_sources_link_without_page():
     citation = Citation(n=2, doc_id="b", title="Bericht", page=None, text="Text", path="/d/bericht.html")
     assert "[2] Bericht**" in ask.citation_markdown(citation)
-    assert "[Dokument öffnen](/gradio_api/file=/d/bericht.html)" in ask.citation_markdown(citation)
+    assert "[Dokument öffnen](/dokumente/b)" in ask.citation_markdown(citation)
 
 
 def test_real_answer_service_over_sample_documents(indexed):
