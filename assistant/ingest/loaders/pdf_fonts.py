@@ -2,8 +2,9 @@
 
 Used for the title of a document: publishers' metadata titles are often junk („Microsoft Word - …“,
 „PowerPoint-Präsentation“), the largest print on the first page is what a reader calls the document.
-Measured on ``../shared/data/real-dev``: reading page 1 takes < 10 ms per file with pypdfium2, against
-0.1–0.6 s with pdfplumber, whose sizes were no better.
+Measured on page 1 of the 19 real-dev PDFs (under load): pypdfium2 median 6 ms (max 39 ms), pdfplumber
+(MIT) median 56 ms (max 240 ms), with the same largest sizes on all 19; pypdfium2 also renders pages for OCR,
+so one library does both. Both licences (Apache-2.0/BSD, MIT) suit public administrations.
 """
 
 from __future__ import annotations
