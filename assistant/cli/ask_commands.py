@@ -138,8 +138,14 @@ def run_draft(args: argparse.Namespace) -> int:
             to_docx(draft, args.out)
         else:
             args.out.write_text(to_markdown(draft), encoding="utf-8")
-    if args.goals_out:
+    if args.goals_out and draft.goals:
         args.goals_out.write_text(goalset_yaml(draft, request), encoding="utf-8")
+    elif args.goals_out:
+        print(
+            f"Hinweis: {args.goals_out} nicht geschrieben – ohne Zielsystem in der Anfrage schlägt der Entwurf keine "
+            "Ziele vor, sondern nennt je Schwerpunkt die fehlende Kennzahl (Abschnitte „Offene Fragen“).",
+            file=sys.stderr,
+        )
     if args.json:
         print_json(
             draft.model_dump(mode="json", include={"title", "sections", "warnings", "goals", "generator"})

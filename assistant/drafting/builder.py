@@ -10,16 +10,20 @@ from collections.abc import Callable
 from assistant.answering.markers import markers_in
 from assistant.drafting import templates
 from assistant.drafting.facts import Fact, FactFinder
-from assistant.drafting.models import Draft, DraftGoal, DraftRequest, DraftSection, FieldRequest
+from assistant.drafting.models import Draft, DraftGoal, DraftRequest, DraftSection, FieldRequest, Origin
 from assistant.drafting.sources import SourceRegistry
 from assistant.drafting.style import style_warnings
 from assistant.goals.model import GoalSet
 
+# (label, search query, words one of which a fact under the label must name)
 STARTING_POSITION_QUERIES = [
-    ("Bevölkerung", "Einwohnerinnen und Einwohner Bevölkerungsprognose Entwicklung"),
-    ("Belegschaft", "Beschäftigte der Stadtverwaltung Altersabgänge Ruhestand bis 2035"),
-    ("Haushalt", "Jahresergebnis Ergebnishaushalt Fehlbetrag Haushaltsausgleich"),
-]
+    ("Bevölkerung", "Einwohnerinnen und Einwohner Bevölkerungsprognose Entwicklung",
+     "Einwohner Einwohnerinnen Bevölkerung Bevölkerungszahl Bewohner"),
+    ("Belegschaft", "Beschäftigte der Stadtverwaltung Altersabgänge Ruhestand",
+     "Beschäftigte Mitarbeitende Mitarbeiter Belegschaft Personal Stellen Vollzeitäquivalente"),
+    ("Haushalt", "Jahresergebnis Ergebnishaushalt Fehlbetrag Haushaltsausgleich",
+     "Haushalt Jahresergebnis Ergebnishaushalt Fehlbetrag Defizit Überschuss Ergebnis Steuer Erträge"),
+]  # fmt: skip
 
 
 def _words(text: str) -> set[str]:
@@ -50,40 +54,44 @@ class DraftService:
 
         werte = ", ".join(request.werte) if request.werte else "Verlässlichkeit, Beteiligung, Nachhaltigkeit"
         preamble = templates.PREAMBLE.format(kommune=kommune, bis=request.zeithorizont.bis, werte=werte)
-        sections.append(DraftSection(heading="Präambel", text=preamble))
+        sections.append(DraftSection(heading="Präambel", text=preamble, origin="vorlage"))
 
         start_lines = []
-        for label, query in STARTING_POSITION_QUERIES:
-            for fact in self._facts.find(query, limit=1, exclude=used):
+        for label, query, about in STARTING_POSITION_QUERIES:
+            for fact in self._facts.find(query, limit=1, exclude=used, about=about):
                 used.add(" ".join(fact.text.lower().split()))
                 start_lines.append(f"- {label}: {_sentence(fact.text)} [{registry.cite(fact.hit)}]")
-        if not start_lines:
+            if not start_lines or not start_lines[-1].startswith(f"- {label}:"):
+                start_lines.append(f"- {label}: Die Dokumente enthalten dazu keine Angaben mit Zahlen.")
+        if not any("[" in line for line in start_lines):
             warnings.append(
                 "Ausgangslage: In der Wissensbasis wurden keine Zahlen zu Bevölkerung und Haushalt gefunden."
             )
-        sections.append(
-            self._section("Ausgangslage", "\n".join(start_lines) or "Keine Angaben gefunden.", registry)
-        )
+        sections.append(self._section("Ausgangslage", "\n".join(start_lines), registry, origin="dokumente"))
 
         vision_lines = [templates.vision_sentences(f.name, kommune)[0] for f in request.handlungsfelder]
         sections.append(
             DraftSection(
-                heading=f"Leitbild {kommune} {request.zeithorizont.bis}", text=" ".join(vision_lines)
+                heading=f"Leitbild {kommune} {request.zeithorizont.bis}", text=" ".join(vision_lines),
+                origin="vorlage",
             )
-        )
+        )  # fmt: skip
 
         goals: list[DraftGoal] = []
         writer = self._writer
         for number, field in enumerate(request.handlungsfelder, start=1):
             field_facts: list[tuple[int, Fact]] = []
             for topic in field.schwerpunkte or [field.name]:
-                for fact in self._facts.find(f"{topic} {field.name}", limit=1, exclude=used):
+                for fact in self._facts.find(f"{topic} {field.name}", limit=1, exclude=used, about=topic):
                     used.add(" ".join(fact.text.lower().split()))
                     field_facts.append((registry.cite(fact.hit), fact))
-            vision, guiding = templates.vision_sentences(field.name, kommune)
+            vision, guiding = templates.vision_sentences(field.name, kommune, field.schwerpunkte)
+            guiding_origin = "vorlage"
             if writer is not None:
                 try:
-                    guiding = writer(kommune, field, request, field_facts) or guiding
+                    written = writer(kommune, field, request, field_facts)
+                    if written:
+                        guiding, guiding_origin = written, "llm"
                 except Exception as exc:  # the template draft stays usable when the model fails
                     warnings.append(
                         f"Handlungsfeld {field.name}: Das Sprachmodell war nicht nutzbar ({exc}); die Leitsätze "
@@ -92,23 +100,39 @@ class DraftService:
                     writer = None  # an unreachable or slow endpoint would fail (and wait) for every field
             # the guiding sentences are Leitbild text too (and an LLM may write „Wir wollen …“)
             warnings.extend(style_warnings(f"Handlungsfeld {number}: {field.name}", " ".join([vision, *guiding])))
-            field_goals = self._goals_for(number, field, request, goal_set, field_facts)
-            goals.extend(field_goals)
-            lines = [f"**Leitsätze.** {vision} " + " ".join(guiding)]
-            if field_facts:
-                lines.append("**Ausgangslage.**")
-                lines.extend(f"- {_sentence(f.text)} [{n}]" for n, f in field_facts)
-            else:
-                warnings.append(f"Handlungsfeld {field.name}: keine Zahlen in der Wissensbasis gefunden.")
-            lines.append("**Strategische Ziele (Vorschlag).**")
-            lines.extend(_goal_line(g) for g in field_goals)
+            heading = f"Handlungsfeld {number}: {field.name}"
             sections.append(
-                self._section(f"Handlungsfeld {number}: {field.name}", "\n".join(lines), registry)
-            )
+                self._section(heading, f"**Leitsätze.** {vision} " + " ".join(guiding), registry,
+                              origin=guiding_origin)
+            )  # fmt: skip
+            if field_facts:
+                situation = "\n".join(f"- {_sentence(f.text)} [{n}]" for n, f in field_facts)
+            else:
+                situation = "Die Dokumente enthalten zu diesem Handlungsfeld keine Angaben mit Zahlen."
+                warnings.append(f"Handlungsfeld {field.name}: keine Zahlen in der Wissensbasis gefunden.")
+            sections.append(self._section("Ausgangslage", situation, registry, level=3, origin="dokumente"))
+            field_goals = self._goals_for(number, field, goal_set)
+            goals.extend(field_goals)
+            if field_goals:
+                sections.append(
+                    DraftSection(heading="Strategische Ziele", text="\n".join(_goal_line(g) for g in field_goals),
+                                 level=3, origin="anfrage")
+                )  # fmt: skip
+            else:
+                questions = "\n".join(_open_question(f, field_facts) for f in field.schwerpunkte or [field.name])
+                sections.append(
+                    self._section("Offene Fragen an das Strategieteam", questions, registry, level=3, origin="vorlage")
+                )
 
-        priorities = self._priorities(goal_set, registry, used)
-        sections.append(self._section("Prioritäten und Nachrangigkeiten", priorities, registry))
-        sections.append(DraftSection(heading="Umsetzung und Steuerung", text=templates.STEERING))
+        sections.append(
+            DraftSection(heading="Prioritäten und Nachrangigkeiten", text=templates.PRIORITIES_INTRO, origin="vorlage")
+        )
+        low_priorities, low_origin = self._priorities(goal_set, registry, used)
+        if low_priorities:
+            sections.append(
+                self._section("Nachrangig", low_priorities, registry, level=3, origin=low_origin)
+            )
+        sections.append(DraftSection(heading="Umsetzung und Steuerung", text=templates.STEERING, origin="vorlage"))
 
         for section in sections:
             if section.heading.startswith(("Präambel", "Leitbild")):
@@ -124,8 +148,11 @@ class DraftService:
 
     # -- parts -------------------------------------------------------------------------------
     @staticmethod
-    def _section(heading: str, text: str, registry: SourceRegistry) -> DraftSection:
-        return DraftSection(heading=heading, text=text, citations=registry.subset(set(markers_in(text))))
+    def _section(
+        heading: str, text: str, registry: SourceRegistry, *, level: int = 2, origin: Origin = "dokumente"
+    ) -> DraftSection:
+        citations = registry.subset(set(markers_in(text)))
+        return DraftSection(heading=heading, text=text, citations=citations, level=level, origin=origin)
 
     @staticmethod
     def _load_goal_set(request: DraftRequest) -> GoalSet | None:
@@ -135,49 +162,24 @@ class DraftService:
 
         return load_goal_set(request.zielsystem).goal_set
 
-    def _goals_for(self, number, field, request, goal_set, facts) -> list[DraftGoal]:
-        field_id = f"HF{number}"
-        if goal_set is not None:
-            matching = _matching_field(field.name, goal_set)
-            if matching is not None:
-                chosen = [g for g in goal_set.goals if g.field == matching and g.is_strategic_kind]
-                return [_goal_from_set(g, field, field_id) for g in chosen[:3]]
-        goals = []
-        for index, (n, fact) in enumerate(facts[:3], start=1):
-            value, unit, year = fact.figure()
-            topic = (field.schwerpunkte or [field.name])[
-                min(index - 1, len(field.schwerpunkte or [field.name]) - 1)
-            ]
-            goals.append(
-                DraftGoal(
-                    id=f"Z{number}.{index}",
-                    titel=f"{topic}: {request.kommune} erreicht bis {request.zeithorizont.bis} den Zielwert.",
-                    handlungsfeld=field.name,
-                    handlungsfeld_id=field_id,
-                    prioritaet="B",
-                    zieljahr=request.zeithorizont.bis,
-                    kennzahl=topic,
-                    einheit=unit,
-                    basiswert=value,
-                    basisjahr=year,
-                    quelle=fact.hit.title,
-                    citations=[n],
-                )
-            )
-        return goals
+    def _goals_for(self, number, field, goal_set) -> list[DraftGoal]:
+        """Goals only where the request's goal set states them; without one the draft asks for the missing
+        indicators instead of filling a template with a figure that happens to be near."""
+        if goal_set is None:
+            return []
+        matching = _matching_field(field.name, goal_set)
+        if matching is None:
+            return []
+        chosen = [g for g in goal_set.goals if g.field == matching and g.is_strategic_kind]
+        return [_goal_from_set(g, field, f"HF{number}") for g in chosen[:3]]
 
-    def _priorities(self, goal_set, registry, used) -> str:
-        lines = [templates.PRIORITIES_INTRO, ""]
+    def _priorities(self, goal_set, registry, used) -> tuple[str, Origin]:
+        """The low priorities: from the goal set, else what the documents say was deferred or cut."""
         if goal_set is not None and goal_set.low_priorities:
-            lines += ["**Nachrangig:**", ""]
-            lines.extend(
-                f"- {item.title}" + (f" ({item.area})" if item.area else "")
-                for item in goal_set.low_priorities
-            )
-            return "\n".join(lines)
-        for fact in self._facts.find("nachrangig zurückgestellt Vorhaben Einsparung", limit=2, exclude=used):
-            lines.append(f"- {_sentence(fact.text)} [{registry.cite(fact.hit)}]")
-        return "\n".join(lines)
+            lines = [f"- {item.title}" + (f" ({item.area})" if item.area else "") for item in goal_set.low_priorities]
+            return "\n".join(lines), "anfrage"
+        facts = self._facts.find("nachrangig zurückgestellt Vorhaben Einsparung", limit=2, exclude=used)
+        return "\n".join(f"- {_sentence(f.text)} [{registry.cite(f.hit)}]" for f in facts), "dokumente"
 
     def _goal_warnings(self, goals: list[DraftGoal], request: DraftRequest) -> list[str]:
         if not goals or self._goal_checker is None:
@@ -187,13 +189,24 @@ class DraftService:
         goal_set = GoalSet.model_validate(goalset_dict(goals, request))
         findings = self._goal_checker(goal_set)
         return [
-            f"{f.rule} ({f.goal_id or 'gesamt'}): {f.message}" for f in findings if f.rule.startswith("GQ")
+            f"{f.rule} ({f.goal_id or 'gesamt'}): {f.message}"
+            for f in findings
+            if f.rule.startswith(("GQ", "KPI"))
         ]
 
 
 def _sentence(text: str) -> str:
     text = " ".join(text.split()).lstrip("•–-▪ ")
     return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _open_question(topic: str, facts: list[tuple[int, Fact]]) -> str:
+    """What the strategy team has to settle before ``topic`` becomes a goal."""
+    cited = [n for n, fact in facts if fact.figure()[0] is not None and fact.figure()[2] is not None]
+    hint = (
+        f"; ein möglicher Ausgangswert steht in [{cited[0]}]" if cited else "; die Dokumente nennen keinen"
+    )
+    return f"- Für *{topic}* fehlt eine Kennzahl mit Ausgangswert und Zielwert{hint}."
 
 
 def _goal_line(goal: DraftGoal) -> str:

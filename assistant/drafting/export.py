@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from assistant.drafting.models import Draft, DraftGoal, DraftRequest
+from assistant.drafting.models import ORIGIN_LABELS, Draft, DraftGoal, DraftRequest
 
 
 def _sources(draft: Draft) -> list[str]:
@@ -21,13 +21,21 @@ def _sources(draft: Draft) -> list[str]:
 def to_markdown(draft: Draft) -> str:
     lines = [f"# {draft.title}", ""]
     for section in draft.sections:
-        lines += [f"{'#' * max(section.level, 2)} {section.heading}", "", section.text, ""]
+        lines += [f"{'#' * max(section.level, 2)} {section.heading}", ""]
+        if section.origin != "dokumente":
+            lines += [f"*{origin_note(section.origin)}*", ""]
+        lines += [section.text, ""]
     sources = _sources(draft)
     if sources:
         lines += ["## Quellen", ""] + [f"- {s}" for s in sources] + [""]
     if draft.warnings:
         lines += ["## Hinweise der Prüfung", ""] + [f"- {w}" for w in draft.warnings] + [""]
     return "\n".join(lines)
+
+
+def origin_note(origin: str) -> str:
+    """The line under a heading that says where its text comes from (document text shows its citations)."""
+    return ORIGIN_LABELS[origin]
 
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -51,6 +59,8 @@ def to_docx(draft: Draft, path: Path) -> Path:
     document.add_heading(draft.title, level=0)
     for section in draft.sections:
         document.add_heading(section.heading, level=min(max(section.level - 1, 1), 3))
+        if section.origin != "dokumente":
+            document.add_paragraph().add_run(origin_note(section.origin)).italic = True
         for line in section.text.splitlines():
             if not line.strip():
                 continue

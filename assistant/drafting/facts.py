@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 from assistant.answering.evidence import Evidence
 from assistant.models import SearchHit
+from assistant.text.german import base_terms
 from assistant.text.numbers import WHOLE_NUMBER, YEAR
+from assistant.text.sentences import is_complete_sentence
 
 _FIGURE = re.compile(r"\d")
 _CAPTION = re.compile(r"^(Tabelle|Abbildung|Übersicht)\s*\d+", re.IGNORECASE)
@@ -48,19 +50,33 @@ class FactFinder:
         self._evidence = evidence
         self._min_score = min_score
 
-    def find(self, query: str, limit: int = 2, exclude: set[str] | None = None) -> list[Fact]:
-        """Up to ``limit`` distinct units with figures that answer ``query`` well enough."""
+    def find(
+        self, query: str, limit: int = 2, exclude: set[str] | None = None, about: str | None = None
+    ) -> list[Fact]:
+        """Up to ``limit`` distinct whole sentences or table rows with figures that answer ``query`` well
+        enough; with ``about`` (the label the fact will stand under) the fact must name one of its words."""
         hits = self._retriever.search(query, 6)
         evidence = self._evidence(query, hits)
+        label_terms = set(base_terms(about)) if about else set()
         facts: list[Fact] = []
         seen = set(exclude or ())
         for scored in evidence.units:
             if scored.score < self._min_score or len(facts) >= limit:
                 break
-            text = scored.text
+            text = scored.text if scored.row_label is None else _row_sentence(scored.text)
             key = " ".join(text.lower().split())
             if not _FIGURE.search(text) or key in seen or len(text) > 320 or _CAPTION.match(text):
                 continue
+            if scored.row_label is None and not is_complete_sentence(text):
+                continue  # a fragment („3,7 Millionen Euro, als auch …“) is no fact to quote
+            if label_terms and not label_terms & set(base_terms(text)):
+                continue  # a sentence about a building site is no population figure
             seen.add(key)
             facts.append(Fact(text, evidence.hits[scored.hit_index], scored.score))
         return facts
+
+
+def _row_sentence(text: str) -> str:
+    """A table row rendered by the unit splitter („Stadtteil: Nord; Plätze 2025: 420“) as one sentence."""
+    text = " ".join(text.split())
+    return text if text.endswith(".") else text + "."

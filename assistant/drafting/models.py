@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -45,6 +46,18 @@ class DraftRequest(BaseModel):
         return value
 
 
+Origin = Literal["dokumente", "vorlage", "llm", "anfrage"]
+"""Where a text comes from: quoted or rendered from cited passages, template wording, written by the
+configured LLM from cited passages, or taken from the request or its goal set."""
+
+ORIGIN_LABELS: dict[str, str] = {
+    "dokumente": "aus den Dokumenten",
+    "vorlage": "Formulierungsvorschlag (Vorlage)",
+    "llm": "Formulierungsvorschlag (Sprachmodell, aus den zitierten Stellen)",
+    "anfrage": "aus der Anfrage bzw. ihrem Zielsystem",
+}
+
+
 class DraftGoal(BaseModel):
     """A proposed strategic goal with an indicator suggestion (exportable as a goal set)."""
 
@@ -63,6 +76,7 @@ class DraftGoal(BaseModel):
     zielwert: float | None = None
     quelle: str | None = None
     citations: list[int] = Field(default_factory=list)
+    origin: Origin = "anfrage"
 
 
 class DraftSection(BaseModel):
@@ -70,6 +84,12 @@ class DraftSection(BaseModel):
     text: str
     citations: list[Citation] = Field(default_factory=list)
     level: int = 2
+    origin: Origin = "vorlage"
+
+    @property
+    def is_proposal(self) -> bool:
+        """Template or LLM wording: shown as a proposal, not as what the documents say."""
+        return self.origin in ("vorlage", "llm")
 
 
 class Draft(BaseModel):

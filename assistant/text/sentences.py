@@ -21,8 +21,11 @@ def _ends_with_abbreviation(piece: str) -> bool:
     if not match:
         return False
     word = match.group(1).lower().lstrip('(„"')
-    # single letters („z. B.“, „v. H.“), known abbreviations, and ordinals („1. März“)
-    return len(word) == 1 or word in ABBREVIATIONS or (word.isdigit() and len(word) <= 2)
+    # single letters („z. B.“, „v. H.“), letters joined by dots („i.H.v.“, „z.B.“), known abbreviations, and
+    # ordinals („1. März“)
+    if len(word) == 1 or word in ABBREVIATIONS or (word.isdigit() and len(word) <= 2):
+        return True
+    return bool(re.fullmatch(r"(?:[^\W\d]\.)+[^\W\d]", word))
 
 
 def split_sentences(text: str) -> list[str]:
@@ -34,3 +37,19 @@ def split_sentences(text: str) -> list[str]:
         else:
             merged.append(piece)
     return merged
+
+
+_CONTINUATION_START = re.compile(r"^(?:und|oder|sowie|als auch|aber|bzw\.?|die|der|das|den|dem|des)\b")
+
+
+def is_complete_sentence(text: str) -> bool:
+    """Whether ``text`` reads as a whole sentence, not a piece cut out of one: it starts like a sentence,
+    ends with a sentence mark that is not an abbreviation's, has at least four words, and its brackets and
+    quotation marks are closed."""
+    text = " ".join(text.split())
+    if len(text.split()) < 4 or not text.endswith((".", "!", "?")) or _ends_with_abbreviation(text):
+        return False
+    first = text[0]
+    if not (first.isupper() or first in "„\"(§") or _CONTINUATION_START.match(text):
+        return False  # starts with a figure or a lower-case word: the rest of a sentence cut before it
+    return text.count("(") == text.count(")") and text.count("„") <= text.count("“") + text.count('"')

@@ -111,3 +111,21 @@ def test_split_words_are_joined_only_when_the_document_knows_the_word():
     assert "Die Zusammensetzung ist neu" in repaired and "tagt in Erlangen." in repaired
     assert "an der Schule, an der Ecke" in repaired  # function words stay apart
     assert join_split_words("Haus halt", vocabulary("Haus halt")) == "Haus halt"  # no evidence, no join
+
+
+def test_dotted_abbreviations_do_not_end_a_sentence():
+    from assistant.text.sentences import split_sentences
+
+    text = "Zuweisungen i.H.v. 3,7 Mio. Euro kommen z.B. vom Land. Danach neu."
+    assert split_sentences(text) == ["Zuweisungen i.H.v. 3,7 Mio. Euro kommen z.B. vom Land.", "Danach neu."]
+
+
+def test_complete_sentences_and_fragments():
+    from assistant.text.sentences import is_complete_sentence
+
+    assert is_complete_sentence("Die Stadt hat 41.000 Einwohnerinnen und Einwohner.")
+    assert is_complete_sentence("„Bis 2030 entstehen 500 Wohnungen“, sagt der Rat.")
+    assert not is_complete_sentence("3,7 Millionen Euro, als auch aus Erstattungen des Landes.")
+    assert not is_complete_sentence("größte Altlast der Stadt, das ehemalige Gelände, umgewandelt wird.")
+    assert not is_complete_sentence("Die Erstattungen für Ausfälle i.H.v.")
+    assert not is_complete_sentence("Die Kosten (ohne Grunderwerb betragen 4 Mio. Euro.")

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 
 import docx
 import pytest
 import yaml
 
 from assistant.cli.main import main
-from assistant.drafting.export import goalset_dict, goalset_yaml, to_docx, to_markdown
+from assistant.drafting.export import goalset_dict, goalset_yaml, origin_note, to_docx, to_markdown
 from assistant.drafting.request import parse_request
 from assistant.goals.loading import load_goal_set
 from tests.unit.drafting.conftest import GOAL_SET, REQUEST
@@ -41,7 +42,9 @@ def test_markdown_has_title_sections_sources_and_notes(draft):
     text = to_markdown(draft)
     assert text.startswith(f"# {draft.title}\n")
     for section in draft.sections:
-        assert f"\n## {section.heading}\n\n{section.text}\n" in text
+        note = "" if section.origin == "dokumente" else f"*{origin_note(section.origin)}*\n\n"
+        assert f"\n{'#' * section.level} {section.heading}\n\n{note}{section.text}\n" in text
+    assert "*Formulierungsvorschlag (Vorlage)*" in text
     sources = text.split("\n## Quellen\n\n")[1].split("\n## ")[0]
     citations = {c.n: c for s in draft.sections for c in s.citations}
     for n, citation in citations.items():
@@ -91,12 +94,16 @@ def test_goal_set_export_loads_and_passes_the_check_command(indexed, run, tmp_pa
     assert result["file"] == str(path) and "Traceback" not in err
 
 
-def test_goal_set_dict_carries_indicator_values(draft, request_):
-    data = goalset_dict(draft.goals, request_)
+def test_goal_set_dict_carries_indicator_values(request_):
+    from assistant.drafting.models import DraftGoal
+
+    goal = DraftGoal(id="Z1", titel="Weniger Schulabgänger ohne Abschluss", handlungsfeld="Bildung",
+                     handlungsfeld_id="HF1", zieljahr=2035, kennzahl="Schulabgänger ohne Abschluss", einheit="%",
+                     basiswert=7.1, basisjahr=2024)  # fmt: skip
+    data = goalset_dict([goal], request_)
     assert data["kommune"] == "Musterstadt" and data["status"] == "entwurf"
     assert data["zeithorizont"] == {"von": 2026, "bis": 2035}
-    school = next(z for z in data["ziele"] if z["kennzahlen"][0]["name"] == "Schulabgänger ohne Abschluss")
-    indicator = school["kennzahlen"][0]
+    indicator = data["ziele"][0]["kennzahlen"][0]
     assert (indicator["basiswert"], indicator["einheit"], indicator["basisjahr"]) == (7.1, "%", 2024)
     assert "zielwert" not in indicator  # to be set by the user, not invented
 
@@ -111,9 +118,10 @@ def test_draft_json_contract(run, request_file):
     assert {"title", "sections", "warnings"} <= set(result)
     assert result["title"] == "Gesamtstrategie Musterstadt 2035 – Entwurf"
     assert isinstance(result["warnings"], list) and all(isinstance(w, str) for w in result["warnings"])
-    assert len(result["sections"]) == 8
+    assert len(result["sections"]) >= 13
     for section in result["sections"]:
-        assert {"heading", "text", "citations"} <= set(section)
+        assert {"heading", "text", "citations", "origin"} <= set(section)
+        assert section["origin"] in {"dokumente", "vorlage", "llm", "anfrage"}
         for citation in section["citations"]:
             assert {"n", "doc_id", "title", "page", "text"} <= set(citation)
             assert f"[{citation['n']}]" in section["text"]
@@ -121,8 +129,10 @@ def test_draft_json_contract(run, request_file):
 
 
 def test_draft_writes_word_markdown_and_goal_files(run, request_file, tmp_path):
-    code, out, _ = run("draft", request_file, "--out", tmp_path / "e.docx", "--goals-out", tmp_path / "z.yaml")
-    assert code == 0 and out.startswith(f"Entwurf geschrieben: {tmp_path / 'e.docx'} (8 Abschnitte")
+    with_goals = tmp_path / "mit-zielen.yaml"
+    with_goals.write_text(yaml.safe_dump({**REQUEST, "zielsystem": str(GOAL_SET)}, allow_unicode=True), "utf-8")
+    code, out, _ = run("draft", with_goals, "--out", tmp_path / "e.docx", "--goals-out", tmp_path / "z.yaml")
+    assert code == 0 and re.match(rf"Entwurf geschrieben: {re.escape(str(tmp_path / 'e.docx'))} \(\d+ Abschnitte", out)
     assert "Quellen" in [p.text for p in docx.Document(str(tmp_path / "e.docx")).paragraphs]
     assert load_goal_set(tmp_path / "z.yaml").goal_set.goals
     code, _, _ = run("draft", request_file, "--out", tmp_path / "e.md")
