@@ -3,8 +3,9 @@
     python evals/draft_real_dev.py --index-dir DIR [--request evals/real-dev/entwurf-anfrage.yaml] [--out FILE]
 
 Ingests ``../shared/data/real-dev`` into ``DIR`` (incremental) and drafts the request. For every cited
-bullet (a list line with one [n] marker) it checks: *whole* — a complete sentence
-(:func:`assistant.text.sentences.is_complete_sentence`) or a rendered table row („Spalte: Wert; …“);
+bullet (a list line with one [n] marker) it checks: *whole* — a complete sentence (the
+eval's own check, independent of the product's: starts with a capital or a quote, ends with . ! ?, four
+words or more, not after an abbreviation, brackets closed) or a rendered table row („Spalte: Wert; …“);
 *on page* — its text, whitespace-normalised, occurs in the cited passage (which is one page of one
 document); *fits label* — for the Ausgangslage bullets „- Bevölkerung: …“, the label's words in the bullet
 (the same rule that selects them, so this only guards against regressions). Also counts goals without an
@@ -29,10 +30,30 @@ def _normal(text: str) -> str:
     return " ".join(text.replace("**", "").split()).lower()
 
 
+def _whole_sentence(text: str) -> bool:
+    words = text.split()
+    if len(words) < 4 or not text.endswith((".", "!", "?")) or not (text[0].isupper() or text[0] in "„\"("):
+        return False
+    last = words[-1].rstrip(".").lower()
+    if len(last) == 1 or re.fullmatch(r"(?:\w\.)+\w", last) or last in {"mio", "mrd", "ca", "bzw", "vgl", "nr"}:
+        return False
+    return text.count("(") == text.count(")")
+
+
+def _figures(text: str) -> set[str]:
+    return set(re.findall(r"\d+(?:[.,]\d+)*", text))
+
+
+def _on_page(body: str, passage: str, *, row: bool) -> bool:
+    """A sentence is verbatim in its passage; a rendered row is not, but its figures and first cell are."""
+    if not row:
+        return _normal(body) in _normal(passage)
+    return _figures(body) <= _figures(passage) and body.split(":")[0].lower() in _normal(passage)
+
+
 def evaluate(request_file: Path, index_dir: Path) -> dict:
     from assistant.drafting.request import load_request
     from assistant.settings import load_settings
-    from assistant.text.sentences import is_complete_sentence
     from assistant.wiring import build_services
 
     services = build_services(load_settings().model_copy(update={"data_dir": index_dir}))
@@ -57,8 +78,8 @@ def evaluate(request_file: Path, index_dir: Path) -> dict:
                 {
                     "section": section.heading,
                     "text": text,
-                    "whole": is_complete_sentence(text) or row,
-                    "on_page": bool(citation) and _normal(body) in _normal(citation.text),
+                    "whole": _whole_sentence(text) or row,
+                    "on_page": bool(citation) and _on_page(body, citation.text, row=row),
                     "label": label,
                     "cited": f"{citation.title}, S. {citation.page}" if citation else None,
                 }

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from assistant.answering.evidence import Evidence
 from assistant.models import SearchHit
-from assistant.text.german import base_terms
+from assistant.text.german import base_terms, fold, normalise, stem
 from assistant.text.numbers import WHOLE_NUMBER, YEAR
 from assistant.text.sentences import is_complete_sentence
 
@@ -57,23 +57,60 @@ class FactFinder:
         enough; with ``about`` (the label the fact will stand under) the fact must name one of its words."""
         hits = self._retriever.search(query, 6)
         evidence = self._evidence(query, hits)
-        label_terms = set(base_terms(about)) if about else set()
+        label_stems = {stem(term) for term in base_terms(about) if len(term) >= 4} if about else set()
         facts: list[Fact] = []
         seen = set(exclude or ())
         for scored in evidence.units:
             if scored.score < self._min_score or len(facts) >= limit:
                 break
+            if scored.row_label is not None and not _usable_row(scored.text):
+                continue  # a misread table (figures as column names, empty cells) is no fact either
             text = scored.text if scored.row_label is None else _row_sentence(scored.text)
             key = " ".join(text.lower().split())
-            if not _FIGURE.search(text) or key in seen or len(text) > 320 or _CAPTION.match(text):
+            if not _has_quantity(text) or key in seen or len(text) > 320 or _CAPTION.match(text):
                 continue
-            if scored.row_label is None and not is_complete_sentence(text):
+            hit = evidence.hits[scored.hit_index]
+            if scored.row_label is None and not (is_complete_sentence(text) or _whole_item(text, hit.text)):
                 continue  # a fragment („3,7 Millionen Euro, als auch …“) is no fact to quote
-            if label_terms and not label_terms & set(base_terms(text)):
-                continue  # a sentence about a building site is no population figure
+            if label_stems and not any(part in fold(normalise(text)) for part in label_stems):
+                continue  # a sentence about a building site is no population figure (stems inside compounds
+                # count: „Haushalt“ in „Haushaltsjahres“, „Überschuss“ in „Jahresüberschuss“)
             seen.add(key)
-            facts.append(Fact(text, evidence.hits[scored.hit_index], scored.score))
+            facts.append(Fact(text, hit, scored.score))
         return facts
+
+
+def _has_quantity(text: str) -> bool:
+    """A figure that is a quantity: not a year („2013 - 2018“) and not an item number („TOP 1“)."""
+    for match in WHOLE_NUMBER.finditer(text):
+        raw = match.group(0).lstrip("-−")
+        if YEAR.fullmatch(raw):
+            continue
+        after = text[match.end() : match.end() + 3].lstrip()
+        if len(re.sub(r"\D", "", raw)) >= 2 or "," in raw or after[:1] in {"%", "€", "T", "M"}:
+            return True
+    return False
+
+
+def _whole_item(text: str, passage: str) -> bool:
+    """A statement without a sentence's full stop that stands whole on its own line or paragraph of the
+    passage (a slide's bullet „Anzahl der Sozialwohnungen: ca. 1800“), not a piece cut out of a sentence."""
+    wanted = " ".join(text.split()).strip("•–-▪ ")
+    if len(wanted.split()) < 3 or not wanted[:1].isupper() or wanted.count("(") != wanted.count(")"):
+        return False
+    pieces = [*passage.splitlines(), *passage.split("\n\n")]
+    return any(" ".join(piece.split()).strip("•–-▪ ") == wanted for piece in pieces)
+
+
+def _usable_row(text: str) -> bool:
+    """A table row rendered as „Spalte: Wert; …“ whose column names are words and whose values hold a figure."""
+    pairs = [pair.split(": ", 1) for pair in text.split("; ") if ": " in pair]
+    if len(pairs) < 2 or text.lstrip().startswith((":", "-", ";")):
+        return False
+    for name, value in pairs:
+        if not re.search(r"[^\W\d_]{2}", name) or re.match(r"\s*[-+−]?\d", name) or name.strip() == value.strip():
+            return False
+    return any(_FIGURE.search(value) for _, value in pairs)
 
 
 def _row_sentence(text: str) -> str:

@@ -26,3 +26,29 @@ HIT = SearchHit(rank=1, chunk_id="c", doc_id="d", title="T", page=None, score=1.
 )
 def test_figure(text, figure):
     assert Fact(text, HIT, 1.0).figure() == figure
+
+
+def test_misread_table_rows_are_no_facts():
+    from assistant.drafting.facts import _usable_row
+
+    assert _usable_row("Stadtteil: Nord; Plätze 2025: 420; Bedarf 2030: 480")
+    assert not _usable_row("Ergebnis 2016: Ergebnis 2017; =: =; 2,49 Mio. Euro: 0,93 Mio.")  # header row misread
+    assert not _usable_row(": -; Die offene Jugendarbeit bietet Beratung")
+    assert not _usable_row("Stadtteil: Nord; Bemerkung: offen")  # no figure
+
+
+def test_a_slide_bullet_is_whole_but_a_cut_sentence_is_not():
+    from assistant.drafting.facts import _whole_item
+
+    passage = "Thema Wohnen\n• Anzahl der Sozialwohnungen: ca. 1800 (50 % städtisch)\nDie Stadt baut 120 Wohnungen."
+    assert _whole_item("Anzahl der Sozialwohnungen: ca. 1800 (50 % städtisch)", passage)
+    assert not _whole_item("baut 120 neue", passage)
+    assert not _whole_item("Die Stadt baut 120", passage)
+
+
+def test_years_and_item_numbers_are_no_quantities():
+    from assistant.drafting.facts import _has_quantity
+
+    assert _has_quantity("Die Stadt hat 41.000 Einwohner.") and _has_quantity("Die Quote liegt bei 7 %.")
+    assert not _has_quantity("Haushaltskonsolidierung Rödermark 2013 - 2018.")
+    assert not _has_quantity("TOP 1: Städtische Jugendsozialarbeit.")
