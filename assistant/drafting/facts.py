@@ -81,12 +81,14 @@ class FactFinder:
 
 
 def _has_quantity(text: str) -> bool:
-    """A figure that is a quantity: not a year („2013 - 2018“) and not an item number („TOP 1“)."""
+    """A figure that is a quantity: not a year („2013 - 2018“), an item number („TOP 1“) or a time."""
     for match in WHOLE_NUMBER.finditer(text):
         raw = match.group(0).lstrip("-−")
         if YEAR.fullmatch(raw):
             continue
-        after = text[match.end() : match.end() + 3].lstrip()
+        after = text[match.end() : match.end() + 4].lstrip()
+        if re.match(r"(?::\d\d|Uhr)", after) or text[max(0, match.start() - 1) : match.start()] == ":":
+            continue  # a time of day („16:00 Uhr“) is no quantity either
         if len(re.sub(r"\D", "", raw)) >= 2 or "," in raw or after[:1] in {"%", "€", "T", "M"}:
             return True
     return False
