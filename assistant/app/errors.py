@@ -1,10 +1,16 @@
-"""Errors in the app: a German message for the user, never a stack trace."""
+"""Errors in the app: a German message for the user, never a stack trace.
+
+Expected errors (a :class:`UserError`) are shown in a status Markdown of the tab, next to the control or in
+the result area: a raised ``gr.Error`` would put an English toast title („Error“) on screen and a „Fehler“
+overlay over every output component, blocking clicks until closed.
+"""
 
 from __future__ import annotations
 
 import functools
 import inspect
 import logging
+from collections.abc import Sequence
 
 import gradio as gr
 
@@ -18,6 +24,14 @@ UNEXPECTED = (
 )
 
 
+def notice_markdown(exc: Exception) -> str:
+    """The German message for the status area; unexpected errors are logged with their details."""
+    if isinstance(exc, UserError | gr.Error):
+        return f"⚠️ **Hinweis:** {exc.message if isinstance(exc, gr.Error) else exc}"
+    log.exception("Fehler in der App")
+    return f"⚠️ **{UNEXPECTED}**"
+
+
 def _to_gradio(exc: Exception) -> gr.Error:
     if isinstance(exc, gr.Error):
         return exc
@@ -27,8 +41,20 @@ def _to_gradio(exc: Exception) -> gr.Error:
     return gr.Error(UNEXPECTED, title="Fehler", print_exception=False)
 
 
-def guarded(fn):
-    """Wrap a UI callback: UserError → its message, anything else → a general German message."""
+def guarded(fn=None, *, notice: gr.Markdown | None = None, enable: Sequence[gr.Component] = ()):
+    """Wrap a UI callback: UserError → its message, anything else → a general German message.
+
+    With ``notice`` (one of the callback's outputs) the message goes there and every other output stays as
+    it was; ``enable`` lists buttons (also outputs) the callback disabled while it ran and that come back.
+    Without ``notice`` the message is raised as ``gr.Error`` (for callbacks without a visible output)."""
+    if fn is None:
+        return functools.partial(guarded, notice=notice, enable=enable)
+
+    def handled(exc: Exception):
+        if notice is None:
+            raise _to_gradio(exc) from None
+        return {notice: notice_markdown(exc), **{button: gr.update(interactive=True) for button in enable}}
+
     if inspect.isgeneratorfunction(fn):
 
         @functools.wraps(fn)
@@ -36,7 +62,7 @@ def guarded(fn):
             try:
                 yield from fn(*args, **kwargs)
             except Exception as exc:
-                raise _to_gradio(exc) from None
+                yield handled(exc)
 
         return generator_wrapper
 
@@ -45,6 +71,6 @@ def guarded(fn):
         try:
             return fn(*args, **kwargs)
         except Exception as exc:
-            raise _to_gradio(exc) from None
+            return handled(exc)
 
     return wrapper

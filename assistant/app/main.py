@@ -9,6 +9,7 @@ import gradio as gr
 from assistant.app import tab_ask, tab_check, tab_draft, tab_knowledge, tab_monitor
 from assistant.app.auth import authenticator
 from assistant.app.documents import document_route
+from assistant.app.handlers.check import EXAMPLES
 from assistant.app.handlers.knowledge import doc_type_choices
 
 TITLE = "Assistent Kommunale Gesamtstrategie"
@@ -36,6 +37,9 @@ CSS = """
   white-space: nowrap; }
 #kb-documents .table-wrap, #kb-documents .table-wrap * { font-family: var(--font) !important; }
 #chat hr { margin: 0.6em 0 0.2em 0; }
+/* the findings table scrolls sideways on its own on a phone, the page does not */
+#check-findings { overflow-x: auto; max-width: 100%; }
+#check-findings .findings-table { min-width: 720px; }
 :focus-visible { outline: 3px solid #1d4ed8 !important; outline-offset: 2px; }
 """
 
@@ -46,7 +50,8 @@ def create_app(services) -> gr.Blocks:
             f"# {TITLE}\nFragen an die Dokumente der Kommune, Entwürfe für Leitbild und Ziele, "
             "Prüfung von Zielsystemen, Zielerreichung und Strategiebericht."
         )
-        with gr.Tabs(elem_id="tabs") as tabs:
+        # „wrap“: on a phone the tabs take two rows instead of hiding behind Gradio's „…“ menu
+        with gr.Tabs(elem_id="tabs", overflow_behavior="wrap") as tabs:
             with gr.Tab("Fragen", id="fragen", elem_id="tab-fragen"):
                 ask = tab_ask.build(services)
             draft_tab = gr.Tab("Entwurf", id="entwurf", elem_id="tab-entwurf")
@@ -72,6 +77,10 @@ def create_app(services) -> gr.Blocks:
             event.then(filter_choices, None, ask.doc_types, api_visibility="private")
     app.queue(default_concurrency_limit=services.settings.app.concurrency_limit)
     return app
+
+
+# focus the question box without scrolling: ``autofocus`` would scroll the title and the tabs out of view
+FOCUS_JS = "() => document.querySelector('#chat-question textarea')?.focus({preventScroll: true})"
 
 
 def theme() -> gr.themes.Base:
@@ -116,6 +125,10 @@ def launch(
         auth_message="Bitte melden Sie sich mit Ihrem Benutzernamen und Passwort an." if auth else None,
         max_threads=max(40, settings.concurrency_limit * 4),
         max_file_size=f"{settings.max_upload_mb:g}mb",
+        # the shipped example goal sets (also the one the example request names) are served from the package,
+        # whatever the working folder (as a service)
+        allowed_paths=[str(EXAMPLES)],
+        js=FOCUS_JS,
         show_error=False,
         quiet=prevent_thread_lock,
         footer_links=["settings"],

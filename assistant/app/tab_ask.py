@@ -36,9 +36,9 @@ def build(services) -> AskTab:
                 info="Eingabetaste sendet die Frage; Folgefragen beziehen sich auf das bisherige Gespräch.",
                 lines=1,
                 max_lines=6,
-                autofocus=True,
-                elem_id="chat-question",
+                elem_id="chat-question",  # focused on load without scrolling (FOCUS_JS in main.py)
             )
+            notice = gr.Markdown(elem_id="chat-notice")
             with gr.Row():
                 send = gr.Button("Fragen", variant="primary", elem_id="chat-send")
                 new_chat = gr.Button("Neues Gespräch", elem_id="chat-new")
@@ -56,13 +56,16 @@ def build(services) -> AskTab:
 
     limit = services.settings.app.concurrency_limit
 
-    @guarded
+    @guarded(notice=notice)
     def answer(text, messages, types, start, end):
         filters = ask.parse_filters(types, start, end)
+        cleared = False
         for conversation in ask.ask_stream(services, text, messages, filters):
-            yield conversation, ""
+            # the box is emptied once, when the question is taken: what the user types meanwhile stays
+            yield conversation, gr.skip() if cleared else "", ""
+            cleared = True
 
-    @guarded
+    @guarded(notice=notice)
     def answer_example(selection: gr.SelectData, messages, types, start, end):
         value = selection.value
         text = value.get("text", "") if isinstance(value, dict) else str(value)
@@ -73,7 +76,7 @@ def build(services) -> AskTab:
         [question.submit, send.click],
         answer,
         inputs,
-        [chatbot, question],
+        [chatbot, question, notice],
         api_name="fragen",
         concurrency_limit=limit,
         concurrency_id="fragen",
@@ -81,10 +84,10 @@ def build(services) -> AskTab:
     chatbot.example_select(
         answer_example,
         [chatbot, doc_types, stand_from, stand_to],
-        [chatbot, question],
+        [chatbot, question, notice],
         api_visibility="private",
         concurrency_limit=limit,
         concurrency_id="fragen",
     )
-    new_chat.click(lambda: ([], ""), None, [chatbot, question], api_name="neues_gespraech")
+    new_chat.click(lambda: ([], "", ""), None, [chatbot, question, notice], api_name="neues_gespraech")
     return AskTab(doc_types=doc_types)

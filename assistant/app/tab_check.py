@@ -29,9 +29,9 @@ def build(services) -> CheckTab:
     examples = check.example_goal_sets()
     with gr.Row():
         with gr.Column(scale=3):
+            # no ``file_types``: Gradio's own check answers in English; check_file names the allowed types
             file = gr.File(
                 label="Zielsystem hochladen (YAML, JSON oder Excel)",
-                file_types=check.GOAL_SET_SUFFIXES,
                 type="filepath",
                 elem_id="check-upload",
             )
@@ -66,7 +66,7 @@ def build(services) -> CheckTab:
                 label="Ziel", choices=[], multiselect=True, elem_id="check-filter-goal",
                 info="Ohne Auswahl werden alle Befunde gezeigt.",
             )  # fmt: skip
-        table = gr.HTML(elem_id="check-findings", label="Befunde")
+        table = gr.HTML(elem_id="check-findings", label="Befunde")  # scrolls sideways on a phone (main.CSS)
         report = gr.DownloadButton("Prüfbericht (Markdown) herunterladen", visible=False, elem_id="check-report")
 
         gr.Markdown("### Auf einen Blick")
@@ -83,7 +83,7 @@ def build(services) -> CheckTab:
     outputs = [message, summary, table, families, severities, goals, report, budget_plot, budget_text,
                field_plot, field_text, tree_plot, tree_text, results_area, state]  # fmt: skip
 
-    @guarded
+    @guarded(notice=message)
     def run(path):
         try:
             outcome = check.check_file(services, path)
@@ -115,24 +115,24 @@ def build(services) -> CheckTab:
             result.model_dump(mode="json"),
         )
 
-    @guarded
+    @guarded(notice=message)
     def run_example(chosen):
         source = check.example_path(chosen)
         copy = Path(tempfile.mkdtemp(prefix="beispiel-")) / source.name
         shutil.copyfile(source, copy)
         return (str(copy), *run(str(copy)))
 
-    @guarded
+    @guarded(notice=message)
     def refilter(result, selected_families, selected_severities, selected_goals):
-        return check.refilter(result, selected_families, selected_severities, selected_goals)
+        return (*check.refilter(result, selected_families, selected_severities, selected_goals), "")
 
     gr.on([file.upload, run_button.click], run, [file], outputs, api_name="pruefen")
     example_button.click(run_example, [example], [file, *outputs], api_name="beispiel_pruefen")
-    gr.on(
-        [families.change, severities.change, goals.change],
+    gr.on(  # ``input``, not ``change``: a new upload resets the choices without a stale filter request
+        [families.input, severities.input, goals.input],
         refilter,
         [state, families, severities, goals],
-        [summary, table],
+        [summary, table, message],
         api_visibility="private",
         show_progress="hidden",
     )

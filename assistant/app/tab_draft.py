@@ -1,6 +1,8 @@
 """Tab „Entwurf“: Leitbild and strategic goals from a form or a request file; downloads; hand-over to
 „Prüfung“."""
 
+from datetime import date
+
 import gradio as gr
 
 from assistant.app.errors import guarded
@@ -32,8 +34,12 @@ def build(services, check_tab: CheckTab, tabs: gr.Tabs) -> None:
                 )
             kommune = gr.Textbox(label="Kommune", placeholder="z. B. Musterstadt", elem_id="draft-kommune")
             with gr.Row():
-                von = gr.Number(label="Zeithorizont von", precision=0, minimum=2000, maximum=2100, elem_id="draft-von")
-                bis = gr.Number(label="Zeithorizont bis", precision=0, minimum=2000, maximum=2100, elem_id="draft-bis")
+                # no minimum/maximum: Gradio's own range check answers in English; the request model checks
+                this_year = date.today().year
+                von = gr.Number(this_year, label="Zeithorizont von", precision=0, elem_id="draft-von")
+                bis = gr.Number(
+                    this_year + drafting.HORIZON_YEARS, label="Zeithorizont bis", precision=0, elem_id="draft-bis"
+                )
             titel = gr.Textbox(label="Titel (optional)", elem_id="draft-titel")
             fields = gr.Textbox(
                 label="Handlungsfelder mit Schwerpunkten",
@@ -55,6 +61,7 @@ def build(services, check_tab: CheckTab, tabs: gr.Tabs) -> None:
             )
             notes = gr.Markdown(elem_id="draft-notes")
             create = gr.Button("Entwurf erstellen", variant="primary", elem_id="draft-create")
+            message = gr.Markdown(elem_id="draft-message")
         with gr.Column(scale=3):
             warnings = gr.Markdown(elem_id="draft-warnings")
             with gr.Row():
@@ -73,7 +80,7 @@ def build(services, check_tab: CheckTab, tabs: gr.Tabs) -> None:
             )
     goals_file = gr.State(None)
 
-    form = [kommune, von, bis, titel, fields, values, goal_set, notes]
+    form = [kommune, von, bis, titel, fields, values, goal_set, notes, message]
 
     def filled(form_values: drafting.FormValues):
         note = "\n".join(f"- {n}" for n in form_values.notes)
@@ -86,32 +93,48 @@ def build(services, check_tab: CheckTab, tabs: gr.Tabs) -> None:
             form_values.values,
             form_values.goal_set,
             note,
+            "",
         )
 
-    @guarded
+    @guarded(notice=message)
     def load_request(path):
         return filled(drafting.load_request_file(path))
 
-    @guarded
+    @guarded(notice=message)
     def load_example():
         return filled(drafting.load_request_file(drafting.EXAMPLE_REQUEST))
 
-    @guarded
+    @guarded(notice=message, enable=[create])
     def create_draft(kommune_value, von_value, bis_value, titel_value, fields_value, values_value, goal_path,
                      progress=PROGRESS):  # fmt: skip
         request = drafting.build_request(
             kommune_value, von_value, bis_value, fields_value, values_value, titel_value, goal_path
         )
-        progress(0.1, desc="Suche Fakten in der Wissensbasis und schreibe den Entwurf")
-        outcome = drafting.make_draft(services, request)
+        fields_count = len(request.handlungsfelder)
+        # at once, where the draft will appear: the work takes half a minute
+        yield {
+            message: "",
+            result: f"⏳ **Der Entwurf entsteht** ({fields_count} Handlungsfelder; etwa eine halbe Minute) …",
+            create: gr.update(interactive=False),
+        }
+
+        def report(done: int, total: int, field_name: str) -> None:
+            progress((done, total), desc=f"Fakten suchen und schreiben: {field_name}", unit="Handlungsfelder")
+
+        outcome = drafting.make_draft(services, request, on_progress=report)
         goals_path = drafting.goals_for_check(outcome.draft, request) if outcome.draft.goals else None
-        return (
-            drafting.warnings_markdown(outcome.draft),
+        notes_text = drafting.warnings_markdown(outcome.draft)
+        if goals_path:
+            notes_text = "\n\n".join(filter(None, [notes_text, drafting.check_note(services, goals_path)]))
+        yield (
+            "",
+            notes_text,
             gr.update(value=str(outcome.markdown_path), visible=True),
             gr.update(value=str(outcome.docx_path), visible=True),
             gr.update(visible=goals_path is not None),
             drafting.displayed_markdown(outcome.markdown),
             str(goals_path) if goals_path else None,
+            gr.update(interactive=True),
         )
 
     request_file.upload(load_request, [request_file], form, api_name="anfrage_laden")
@@ -119,8 +142,9 @@ def build(services, check_tab: CheckTab, tabs: gr.Tabs) -> None:
     create.click(
         create_draft,
         [kommune, von, bis, titel, fields, values, goal_set],
-        [warnings, markdown_download, word_download, check_goals, result, goals_file],
+        [message, warnings, markdown_download, word_download, check_goals, result, goals_file, create],
         api_name="entwurf",
+        show_progress_on=[result],
     )
 
     @guarded

@@ -1,4 +1,4 @@
-"""Tab „Wissensbasis“: upload documents, see the list, remove, re-index."""
+"""Tab „Wissensbasis“: upload documents, see the list, remove (after a confirmation), re-index."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -7,6 +7,7 @@ import gradio as gr
 
 from assistant.app.errors import guarded
 from assistant.app.handlers import knowledge as kb
+from assistant.app.handlers.common import plural
 
 PROGRESS = gr.Progress()  # the usual default; Gradio tracks progress per request
 
@@ -54,11 +55,16 @@ def build(services) -> KnowledgeTab:
             choices=[],
             allow_custom_value=True,  # API callers name a doc id; the handler checks it in the catalog
             label="Dokument entfernen",
-            info="Entfernt das Dokument mit allen Abschnitten aus der Wissensbasis.",
+            info="Entfernt das Dokument mit allen Abschnitten aus der Wissensbasis; Sie bestätigen vorher.",
             scale=3,
             elem_id="kb-remove-choice",
         )
-        remove_button = gr.Button("Entfernen", variant="stop", scale=1, elem_id="kb-remove")
+        remove_button = gr.Button("Entfernen …", variant="stop", scale=1, elem_id="kb-remove")
+    with gr.Group(visible=False, elem_id="kb-confirm") as confirm_box:
+        question = gr.Markdown(elem_id="kb-confirm-question")
+        with gr.Row():
+            confirm_button = gr.Button("Ja, entfernen", variant="stop", elem_id="kb-confirm-yes")
+            cancel_button = gr.Button("Abbrechen", elem_id="kb-confirm-no")
 
     def refreshed():
         return (
@@ -68,24 +74,48 @@ def build(services) -> KnowledgeTab:
         )
 
     listing = [summary, table, to_remove]
+    buttons = [ingest_button, reindex_button]
 
-    @guarded
+    def busy(text: str):
+        """Shown at once where the result will appear; the buttons wait until the work is done."""
+        return {status: text, **{b: gr.update(interactive=False) for b in buttons}}
+
+    def done(*values):
+        return (*values, *(gr.update(interactive=True) for _ in buttons))
+
+    @guarded(notice=status, enable=buttons)
     def ingest(paths, progress=PROGRESS):
+        count = len([p for p in paths or [] if p])
+        if count:
+            yield busy(f"⏳ {plural(count, 'Datei wird', 'Dateien werden')} eingelesen …")
         outcome = kb.ingest_uploads(services, paths, on_progress=_progress_reporter(progress))
-        return (outcome.message, None, *refreshed())
+        yield done(outcome.message, None, *refreshed())
 
-    @guarded
+    @guarded(notice=status, enable=buttons)
     def reindex(progress=PROGRESS):
+        yield busy("⏳ Alle Dokumente werden neu eingelesen …")
         outcome = kb.reindex(services, on_progress=_progress_reporter(progress))
-        return (outcome.message, *refreshed())
+        yield done(outcome.message, *refreshed())
 
-    @guarded
+    @guarded(notice=status)
+    def ask_to_remove(doc_id):
+        return "", kb.removal_question(services, doc_id), gr.update(visible=True)
+
+    @guarded(notice=status)
     def remove(doc_id):
-        return (kb.remove_document(services, doc_id), *refreshed())
+        return (kb.remove_document(services, doc_id), gr.update(visible=False), *refreshed())
 
-    ingested = ingest_button.click(ingest, [files], [status, files, *listing], api_name="einlesen")
-    reindexed = reindex_button.click(reindex, None, [status, *listing], api_name="neu_einlesen")
-    removed = remove_button.click(remove, [to_remove], [status, *listing], api_name="entfernen")
+    ingested = ingest_button.click(
+        ingest, [files], [status, files, *listing, *buttons], api_name="einlesen", show_progress_on=[status]
+    )
+    reindexed = reindex_button.click(
+        reindex, None, [status, *listing, *buttons], api_name="neu_einlesen", show_progress_on=[status]
+    )
+    remove_button.click(ask_to_remove, [to_remove], [status, question, confirm_box], api_visibility="private")
+    cancel_button.click(lambda: gr.update(visible=False), None, confirm_box, api_visibility="private")
+    # the API removes at once (``/entfernen``): a client has asked its user already
+    removed = confirm_button.click(remove, [to_remove], [status, confirm_box, *listing], api_name="entfernen")
+    to_remove.input(lambda: gr.update(visible=False), None, confirm_box, api_visibility="private")
 
     return KnowledgeTab(listing=listing, refresh=guarded(refreshed), changed=[ingested, reindexed, removed])
 

@@ -24,7 +24,6 @@ def build(services) -> None:
         with gr.Column(scale=3):
             file = gr.File(
                 label="Zielsystem mit Messwerten hochladen (YAML, JSON oder Excel mit Blatt „Messwerte“)",
-                file_types=check.GOAL_SET_SUFFIXES,
                 type="filepath",
                 elem_id="monitor-upload",
             )
@@ -67,7 +66,7 @@ def build(services) -> None:
     outputs = [message, summary, fields, statuses, priorities, table, markdown_report, word_report, charts,
                results_area, state]  # fmt: skip
 
-    @guarded
+    @guarded(notice=message)
     def run(path, as_of):
         try:
             outcome = monitor.monitor_file(services, path, as_of)
@@ -94,24 +93,24 @@ def build(services) -> None:
             outcome,
         )
 
-    @guarded
+    @guarded(notice=message)
     def run_example(chosen, as_of):
         source = check.example_path(chosen)
         copy = Path(tempfile.mkdtemp(prefix="beispiel-")) / source.name
         shutil.copyfile(source, copy)
         return (str(copy), *run(str(copy), as_of))
 
-    @guarded
+    @guarded(notice=message)
     def refilter(outcome, selected_fields, selected_statuses, selected_priorities):
-        return monitor.refilter(outcome, selected_fields, selected_statuses, selected_priorities)
+        return (*monitor.refilter(outcome, selected_fields, selected_statuses, selected_priorities), "")
 
     gr.on([file.upload, run_button.click, year.submit], run, [file, year], outputs, api_name="zielerreichung")
     example_button.click(run_example, [example, year], [file, *outputs], api_name="beispiel_zielerreichung")
-    gr.on(
-        [fields.change, statuses.change, priorities.change],
+    gr.on(  # ``input``, not ``change``: a new goal set resets the choices without a stale filter request
+        [fields.input, statuses.input, priorities.input],
         refilter,
         [state, fields, statuses, priorities],
-        [summary, table, charts],
+        [summary, table, charts, message],
         api_visibility="private",
         show_progress="hidden",
     )

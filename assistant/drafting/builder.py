@@ -43,7 +43,8 @@ class DraftService:
         self._writer = writer
         self._generator_name = generator_name
 
-    def draft(self, request: DraftRequest) -> Draft:
+    def draft(self, request: DraftRequest, on_progress: Callable[[int, int, str], None] | None = None) -> Draft:
+        """``on_progress(done, total, field name)`` before each field of action (for the app's progress)."""
         registry = SourceRegistry()
         goal_set = self._load_goal_set(request)
         kommune = request.kommune
@@ -80,6 +81,8 @@ class DraftService:
         goals: list[DraftGoal] = []
         writer = self._writer
         for number, field in enumerate(request.handlungsfelder, start=1):
+            if on_progress is not None:
+                on_progress(number - 1, len(request.handlungsfelder), field.name)
             field_facts: list[tuple[int, Fact]] = []
             for topic in field.schwerpunkte or [field.name]:
                 for fact in self._facts.find(f"{topic} {field.name}", limit=1, exclude=used, about=topic):
@@ -129,9 +132,7 @@ class DraftService:
         )
         low_priorities, low_origin = self._priorities(goal_set, registry, used)
         if low_priorities:
-            sections.append(
-                self._section("Nachrangig", low_priorities, registry, level=3, origin=low_origin)
-            )
+            sections.append(self._section("Nachrangig", low_priorities, registry, level=3, origin=low_origin))
         sections.append(DraftSection(heading="Umsetzung und Steuerung", text=templates.STEERING, origin="vorlage"))
 
         for section in sections:
@@ -142,9 +143,7 @@ class DraftService:
             if missing:
                 warnings.append(f"{section.heading}: Quellenverweise ohne Quelle: {sorted(missing)}.")
         warnings.extend(self._goal_warnings(goals, request))
-        return Draft(
-            title=title, sections=sections, warnings=warnings, goals=goals, generator=self._generator_name
-        )
+        return Draft(title=title, sections=sections, warnings=warnings, goals=goals, generator=self._generator_name)
 
     # -- parts -------------------------------------------------------------------------------
     @staticmethod
@@ -189,9 +188,7 @@ class DraftService:
         goal_set = GoalSet.model_validate(goalset_dict(goals, request))
         findings = self._goal_checker(goal_set)
         return [
-            f"{f.rule} ({f.goal_id or 'gesamt'}): {f.message}"
-            for f in findings
-            if f.rule.startswith(("GQ", "KPI"))
+            f"{f.rule} ({f.goal_id or 'gesamt'}): {f.message}" for f in findings if f.rule.startswith(("GQ", "KPI"))
         ]
 
 
@@ -203,9 +200,7 @@ def _sentence(text: str) -> str:
 def _open_question(topic: str, facts: list[tuple[int, Fact]]) -> str:
     """What the strategy team has to settle before ``topic`` becomes a goal."""
     cited = [n for n, fact in facts if fact.figure()[0] is not None and fact.figure()[2] is not None]
-    hint = (
-        f"; ein möglicher Ausgangswert steht in [{cited[0]}]" if cited else "; die Dokumente nennen keinen"
-    )
+    hint = f"; ein möglicher Ausgangswert steht in [{cited[0]}]" if cited else "; die Dokumente nennen keinen"
     return f"- Für *{topic}* fehlt eine Kennzahl mit Ausgangswert und Zielwert{hint}."
 
 
@@ -215,13 +210,9 @@ def _goal_line(goal: DraftGoal) -> str:
         unit = f" {goal.einheit}" if goal.einheit else ""
         year = f" ({goal.basisjahr})" if goal.basisjahr else ""
         indicator += f", Ausgangswert {_number(goal.basiswert)}{unit}{year}"
-    indicator += (
-        f", Zielwert {_number(goal.zielwert)}" if goal.zielwert is not None else ", Zielwert: festzulegen"
-    )
+    indicator += f", Zielwert {_number(goal.zielwert)}" if goal.zielwert is not None else ", Zielwert: festzulegen"
     markers = "".join(f" [{n}]" for n in goal.citations)
-    return (
-        f"- {goal.id} (Priorität {goal.prioritaet}, bis {goal.zieljahr}): {goal.titel} {indicator}.{markers}"
-    )
+    return f"- {goal.id} (Priorität {goal.prioritaet}, bis {goal.zieljahr}): {goal.titel} {indicator}.{markers}"
 
 
 def _number(value: float) -> str:

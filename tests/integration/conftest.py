@@ -94,3 +94,62 @@ def chroma_server(tmp_path_factory):
     yield ("127.0.0.1", port)
     process.terminate()
     process.wait(timeout=20)
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory):
+    """The README's run command: index the sample documents, then serve the app – started from a folder
+    other than the repository, as a service is (examples and templates must come from the package).
+
+    ``BROWSER_TEST_URL=http://127.0.0.1:7860`` runs the tests against an app that is already running."""
+    if os.environ.get("BROWSER_TEST_URL"):
+        yield os.environ["BROWSER_TEST_URL"]
+        return
+    from tests.conftest import KNOWLEDGE
+
+    data = tmp_path_factory.mktemp("browser") / "data"
+    ingest = run_cli("ingest", str(KNOWLEDGE / "dokumente"), "--data-dir", str(data), "--no-progress")
+    assert ingest.returncode == 0, ingest.stderr
+    elsewhere = tmp_path_factory.mktemp("anderswo")
+    port = free_port()
+    log = data.parent / "serve.log"
+    with log.open("w") as handle:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "assistant.cli.main", "serve", "--port", str(port), "--data-dir", str(data)],
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+            cwd=elsewhere,
+            env={**os.environ, "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False"},
+        )
+    if not wait_for_port(port, server, 180):
+        server.kill()
+        pytest.fail(f"assistant serve hat nicht gestartet:\n{log.read_text()}")
+    yield f"http://127.0.0.1:{port}"
+    server.terminate()
+    server.wait(timeout=30)
+    text = log.read_text()
+    assert "Traceback" not in text and "InvalidPathError" not in text, text
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail("Chromium fehlt: „make browser“ installiert es (apt-get install chromium).")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, headless=True)
+        yield chromium
+        chromium.close()

@@ -1,112 +1,26 @@
 """A real browser on the real app: Playwright drives Debian's Chromium (``make browser``; no browser is
 downloaded) against the README's run command — ``assistant ingest knowledge/dokumente`` and
-``assistant serve`` — on the sample knowledge base. Screenshots of every tab go to
+``assistant serve`` (started outside the repository) — on the sample knowledge base. Screenshots of every tab go to
 ``test-artifacts/screenshots/`` (git-ignored) for people to look at."""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 import time
 import zipfile
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import KNOWLEDGE, ROOT
-from tests.integration.conftest import free_port, run_cli, wait_for_port
+from tests.conftest import KNOWLEDGE
+from tests.integration.browser import open_page, open_tab, screenshot
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
-
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
-TIMEOUT_MS = 120_000
-
-
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
-    """The README's run command: index the sample documents, then serve the app.
-
-    ``BROWSER_TEST_URL=http://127.0.0.1:7860`` runs the tests against an app that is already running."""
-    if os.environ.get("BROWSER_TEST_URL"):
-        yield os.environ["BROWSER_TEST_URL"]
-        return
-    data = tmp_path_factory.mktemp("browser") / "data"
-    ingest = run_cli("ingest", str(KNOWLEDGE / "dokumente"), "--data-dir", str(data), "--no-progress")
-    assert ingest.returncode == 0, ingest.stderr
-    port = free_port()
-    log = data.parent / "serve.log"
-    with log.open("w") as handle:
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "assistant.cli.main",
-                "serve",
-                "--port",
-                str(port),
-                "--data-dir",
-                str(data),
-            ],
-            stdout=handle,
-            stderr=subprocess.STDOUT,
-            cwd=ROOT,
-            env={**os.environ, "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False"},
-        )
-    if not wait_for_port(port, server, 180):
-        server.kill()
-        pytest.fail(f"assistant serve hat nicht gestartet:\n{log.read_text()}")
-    yield f"http://127.0.0.1:{port}"
-    server.terminate()
-    server.wait(timeout=30)
-    assert "Traceback" not in log.read_text(), log.read_text()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail("Chromium fehlt: „make browser“ installiert es (apt-get install chromium).")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS, headless=True)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
 def page(browser, app_url):
-    context = browser.new_context(locale="de-DE", viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-    page = context.new_page()
-    page.set_default_timeout(TIMEOUT_MS)
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(app_url)
-    page.get_by_role("tab", name="Fragen").wait_for()
-    yield page
-    context.close()
-    assert not errors, errors
-
-
-def _screenshot(page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.wait_for_timeout(500)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
-
-
-def _open_tab(page, name: str) -> None:
-    page.get_by_role("tab", name=name, exact=True).click()
+    with open_page(browser, app_url, viewport={"width": 1400, "height": 1000}) as page:
+        yield page
 
 
 def test_five_tabs_with_their_names(page):
@@ -136,7 +50,7 @@ def test_ask_a_question_and_see_the_answer_with_its_source(page):
     # show the answer, not only the end of its source list
     page.wait_for_timeout(1000)
     page.locator("#chat .user-row").last.evaluate("row => row.scrollIntoView({block: 'start'})")
-    _screenshot(page, "1-fragen")
+    screenshot(page, "1-fragen")
 
 
 def test_an_example_question_for_a_first_visit(page):
@@ -145,7 +59,7 @@ def test_an_example_question_for_a_first_visit(page):
 
 
 def test_check_the_example_goal_set_and_see_findings_and_plots(page):
-    _open_tab(page, "Prüfung")
+    open_tab(page, "Prüfung")
     upload = page.locator("#check-upload input[type=file]")
     upload.set_input_files(str(KNOWLEDGE / "zielsysteme" / "beispiel-zielsystem.yaml"))
     table = page.locator("#findings-table")
@@ -167,11 +81,11 @@ def test_check_the_example_goal_set_and_see_findings_and_plots(page):
     page.locator("#check-filter-severity").get_by_label("Fehler").check()
     page.locator("#check-summary").get_by_text("Angezeigt:").wait_for()
     assert table.locator(".severity-warning").count() == 0
-    _screenshot(page, "3-pruefung")
+    screenshot(page, "3-pruefung")
 
 
 def test_goal_achievement_of_the_example_with_filters_charts_and_the_word_report(page, tmp_path):
-    _open_tab(page, "Zielerreichung")
+    open_tab(page, "Zielerreichung")
     year = page.locator("#monitor-year input")
     year.fill("2026")
     page.locator("#monitor-example").click()
@@ -187,7 +101,7 @@ def test_goal_achievement_of_the_example_with_filters_charts_and_the_word_report
     first = charts.first.locator("img")
     assert first.get_attribute("alt").startswith("Anteil Schulabgänger ohne Abschluss (Ziel Z1): im Plan.")
     assert first.evaluate("img => img.complete && img.naturalWidth > 0")  # the PNG really renders
-    _screenshot(page, "5-zielerreichung")
+    screenshot(page, "5-zielerreichung")
 
     # filter by status: only Z5 is not on track, and only its chart remains
     page.locator("#monitor-filter-status").get_by_label("nicht im Plan", exact=True).check()
@@ -228,7 +142,7 @@ def test_goal_achievement_of_the_example_with_filters_charts_and_the_word_report
 
 
 def test_upload_a_document_and_find_it_in_the_list(page, tmp_path):
-    _open_tab(page, "Wissensbasis")
+    open_tab(page, "Wissensbasis")
     note = tmp_path / "notiz-radverkehr.md"
     note.write_text(
         "# Notiz zum Radverkehr\n\nStand: 05.03.2026\n\nDer Anteil des Radverkehrs soll bis 2030 auf "
@@ -240,11 +154,11 @@ def test_upload_a_document_and_find_it_in_the_list(page, tmp_path):
     # „neu aufgenommen“ on a fresh app, „aktualisiert“ against a running one (BROWSER_TEST_URL)
     page.locator("#kb-status").get_by_text(re.compile(r"1 Dokument (neu aufgenommen|aktualisiert)")).wait_for()
     page.locator("#kb-documents").get_by_text("Notiz zum Radverkehr").wait_for()
-    _screenshot(page, "4-wissensbasis")
+    screenshot(page, "4-wissensbasis")
 
 
 def test_generate_a_draft_download_word_and_check_its_goals(page, tmp_path):
-    _open_tab(page, "Entwurf")
+    open_tab(page, "Entwurf")
     page.get_by_text("Entwurfsanfrage hochladen (statt des Formulars)").click()
     page.locator("#draft-example").click()
     kommune = page.get_by_label("Kommune", exact=True)
@@ -262,7 +176,7 @@ def test_generate_a_draft_download_word_and_check_its_goals(page, tmp_path):
     with zipfile.ZipFile(saved) as archive:
         assert "word/document.xml" in archive.namelist()
         assert "Musterstadt" in archive.read("word/document.xml").decode("utf-8")
-    _screenshot(page, "2-entwurf")
+    screenshot(page, "2-entwurf")
 
     page.locator("#draft-check-goals").click()
     page.get_by_role("tab", name="Prüfung", selected=True).wait_for()

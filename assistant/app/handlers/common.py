@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from urllib.parse import quote
@@ -10,6 +11,8 @@ from assistant.errors import UserError
 
 # the app's own route for indexed documents (assistant.app.documents), login-protected when login is on
 DOCUMENT_ROUTE = "/dokumente"
+
+ProgressCallback = Callable[[int, int, str], None]  # done, total, the item being worked on
 
 DOC_TYPE_LABELS = {
     "gesamtstrategie": "Gesamtstrategie",

@@ -10,13 +10,16 @@ from pathlib import Path
 
 import yaml
 
+from assistant.app.handlers.check import KNOWLEDGE, RULE_FAMILIES, check_file, family
+from assistant.app.handlers.common import ProgressCallback
 from assistant.drafting.models import Draft, DraftRequest, FieldRequest
 from assistant.drafting.request import parse_request
 from assistant.errors import UserError
+from assistant.goals.report.common import counts_text
 
-KNOWLEDGE = Path(__file__).resolve().parents[3] / "knowledge"
 EXAMPLE_REQUEST = KNOWLEDGE / "entwurf-anfrage.yaml"
 REQUEST_SUFFIXES = [".yaml", ".yml", ".json"]
+HORIZON_YEARS = 10  # the form's default Zeithorizont: this year to ten years on
 
 FIELDS_INFO = (
     "Ein Handlungsfeld je Zeile; Schwerpunkte nach einem Doppelpunkt, mit Semikolon getrennt, z. B. "
@@ -147,11 +150,13 @@ def load_request_file(path: str | Path | None, display_name: str | None = None) 
     )
 
 
-def make_draft(services, request: DraftRequest, out_dir: Path | None = None) -> DraftOutcome:
+def make_draft(
+    services, request: DraftRequest, out_dir: Path | None = None, on_progress: ProgressCallback | None = None
+) -> DraftOutcome:
     """Draft, render and write the downloads (Markdown and Word)."""
     from assistant.drafting.export import to_docx, to_markdown
 
-    draft = services.drafts.draft(request)
+    draft = services.drafts.draft(request, on_progress=on_progress)
     out_dir = out_dir or Path(tempfile.mkdtemp(prefix="entwurf-"))
     stem = _file_stem(request)
     markdown = to_markdown(draft)
@@ -176,6 +181,23 @@ def warnings_markdown(draft: Draft) -> str:
     lines = [f"**Hinweise zum Entwurf ({len(draft.warnings)}):**", ""]
     lines += [f"- {warning}" for warning in draft.warnings]
     return "\n".join(lines)
+
+
+def check_note(services, goals_path: Path) -> str:
+    """What „Diese Ziele prüfen“ will show, from the same checker and settings as the tab „Prüfung“.
+
+    The draft's own notes list only goal quality (GQ); the rest of the catalogue also judges what a draft
+    leaves open (budgets, Fachstrategien, Beschlüsse), so the note says so instead of surprising the user."""
+    result = check_file(services, goals_path).result
+    others = sorted({family(f.rule) for f in result.findings} - {"GQ"})
+    line = f"**Prüfung nach dem Regelkatalog** („Diese Ziele prüfen“): {counts_text(result)}."
+    if others:
+        named = ", ".join(RULE_FAMILIES.get(name, name) for name in others)
+        line += (
+            " Die Hinweise zum Entwurf nennen nur die Zielqualität (GQ); die übrigen Befunde betreffen, was "
+            f"ein Entwurf noch offen lässt und vor dem Beschluss ergänzt wird ({named})."
+        )
+    return line
 
 
 def goals_for_check(draft: Draft, request: DraftRequest, out_dir: Path | None = None) -> Path:

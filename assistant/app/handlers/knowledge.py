@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.app.handlers.common import doc_type_label, german_date, plural
+from assistant.app.handlers.common import ProgressCallback, doc_type_label, german_date, plural
 from assistant.errors import UserError
 from assistant.models import FailedFile, IngestReport
-
-ProgressCallback = Callable[[int, int, str], None]
 
 DOCUMENT_COLUMNS = ["Titel", "Typ", "Stand", "Seiten", "Abschnitte", "Datei"]
 
@@ -108,12 +106,27 @@ def reindex(services, on_progress: ProgressCallback | None = None) -> IngestOutc
     return IngestOutcome(report, ingest_message(report, reindex=True))
 
 
-def remove_document(services, doc_id: str | None) -> str:
+def document_to_remove(services, doc_id: str | None):
+    """The catalog record of the chosen document; nothing chosen or already gone is a UserError."""
     if not doc_id:
-        raise UserError("Bitte wählen Sie das Dokument aus, das entfernt werden soll.")
+        raise UserError("Bitte wählen Sie zuerst in der Liste „Dokument entfernen“ das Dokument aus.")
     record = services.catalog.document(doc_id)
     if record is None:
         raise UserError("Das Dokument ist nicht (mehr) in der Wissensbasis; die Liste wurde aktualisiert.")
+    return record
+
+
+def removal_question(services, doc_id: str | None) -> str:
+    """The confirmation shown before removing: it names the document and says what goes with it."""
+    record = document_to_remove(services, doc_id)
+    return (
+        f"**„{record.title}“ ({Path(record.path).name}) wirklich entfernen?** Das Dokument und seine "
+        f"{plural(record.chunks, 'Abschnitt', 'Abschnitte')} sind danach nicht mehr durchsuchbar."
+    )
+
+
+def remove_document(services, doc_id: str | None) -> str:
+    record = document_to_remove(services, doc_id)
     chunks = services.ingestor.remove(doc_id)
     uploaded = Path(record.path)
     if uploaded.parent.resolve() == upload_dir(services).resolve():
