@@ -38,7 +38,7 @@ CSS = """
 #kb-documents .table-wrap, #kb-documents .table-wrap * { font-family: var(--font) !important; }
 #chat hr { margin: 0.6em 0 0.2em 0; }
 /* the findings table scrolls sideways on its own on a phone, the page does not */
-#check-findings { overflow-x: auto; max-width: 100%; }
+#check-findings { overflow-x: auto !important; max-width: 100%; }
 #check-findings .findings-table { min-width: 720px; }
 :focus-visible { outline: 3px solid #1d4ed8 !important; outline-offset: 2px; }
 """

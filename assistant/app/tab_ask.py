@@ -59,11 +59,8 @@ def build(services) -> AskTab:
     @guarded(notice=notice)
     def answer(text, messages, types, start, end):
         filters = ask.parse_filters(types, start, end)
-        cleared = False
         for conversation in ask.ask_stream(services, text, messages, filters):
-            # the box is emptied once, when the question is taken: what the user types meanwhile stays
-            yield conversation, gr.skip() if cleared else "", ""
-            cleared = True
+            yield conversation, ""
 
     @guarded(notice=notice)
     def answer_example(selection: gr.SelectData, messages, types, start, end):
@@ -71,12 +68,20 @@ def build(services) -> AskTab:
         text = value.get("text", "") if isinstance(value, dict) else str(value)
         yield from answer(text, messages, types, start, end)
 
-    inputs = [question, chatbot, doc_types, stand_from, stand_to]
+    # the box is emptied at once, in its own step, and the answer never writes to it: what the user types
+    # while an answer runs stays there (the question travels in a hidden field, also for the API)
+    asked = gr.Textbox(visible=False, elem_id="chat-asked")
     gr.on(
         [question.submit, send.click],
+        lambda text: ("", text),
+        [question],
+        [question, asked],
+        queue=False,
+        api_visibility="private",
+    ).then(
         answer,
-        inputs,
-        [chatbot, question, notice],
+        [asked, chatbot, doc_types, stand_from, stand_to],
+        [chatbot, notice],
         api_name="fragen",
         concurrency_limit=limit,
         concurrency_id="fragen",
@@ -84,7 +89,7 @@ def build(services) -> AskTab:
     chatbot.example_select(
         answer_example,
         [chatbot, doc_types, stand_from, stand_to],
-        [chatbot, question, notice],
+        [chatbot, notice],
         api_visibility="private",
         concurrency_limit=limit,
         concurrency_id="fragen",

@@ -64,9 +64,8 @@ def test_api_offers_the_tabs_endpoints(client):
 
 def test_answer_with_sources_and_a_link_that_opens_the_page(server, client):
     url = server[0]
-    # the question box is emptied when the question is taken, later updates leave it to the user
-    messages, question_box, notice = client.predict(QUESTION, [], [], "", "", api_name="/fragen")
-    assert question_box == {"__type__": "update"} and notice == ""
+    messages, notice = client.predict(QUESTION, [], [], "", "", api_name="/fragen")
+    assert notice == ""
     text = _last_text(messages)
     answer, sources = text.split("**Quellen**")
     assert "[1]" in answer or "[2]" in answer
@@ -105,7 +104,7 @@ def test_filters_by_type_and_date(client):
     messages, *_ = client.predict(QUESTION, [], ["beteiligung"], "", "", api_name="/fragen")
     assert "Haushaltsplan" not in _last_text(messages)
     # an expected error is a German notice beside the question box, the conversation stays as it was
-    messages, _question, notice = client.predict(QUESTION, [], [], "gestern", "", api_name="/fragen")
+    _messages, notice = client.predict(QUESTION, [], [], "gestern", "", api_name="/fragen")
     assert "TT.MM.JJJJ" in notice and "Traceback" not in notice
 
 

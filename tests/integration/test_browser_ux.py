@@ -1,0 +1,210 @@
+"""The app as staff meet it (issue 13), in a real Chromium: a German desktop (1280×720) and an English phone
+(390×844). Each test is one row of the issue: calm German errors in place, defaults, examples from any
+working folder, progress where the user looks, first view, phone layout, document removal, typed text, and
+the draft's notes against „Diese Ziele prüfen“. Screenshots go to ``test-artifacts/screenshots/ux-*``."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from tests.conftest import KNOWLEDGE
+from tests.integration.browser import PHONE, VIEWS, open_page, open_tab, screenshot, visible_error_overlays
+
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
+
+
+@pytest.fixture(params=list(VIEWS), ids=list(VIEWS))
+def view(request, browser, app_url):
+    """A page in one of the two views; yields (page, view name)."""
+    locale, viewport = VIEWS[request.param]
+    with open_page(browser, app_url, locale=locale, viewport=viewport) as page:
+        yield page, request.param
+
+
+def _in_viewport(page, selector: str) -> bool:
+    return page.evaluate(
+        """sel => { const r = document.querySelector(sel).getBoundingClientRect();
+                    return r.top >= 0 && r.bottom <= window.innerHeight && r.width > 0; }""",
+        selector,
+    )
+
+
+def test_first_view_shows_title_and_all_tabs_with_the_question_box_focused(view):
+    page, name = view
+    page.wait_for_timeout(1500)  # the load event has focused the box
+    assert page.evaluate("window.scrollY") == 0
+    assert _in_viewport(page, "h1") and _in_viewport(page, "#tabs [role=tablist]")
+    assert page.evaluate("document.activeElement?.closest('#chat-question') !== null")
+    # every tab is a visible tab button inside the screen, none behind an overflow menu („…“)
+    tabs = page.get_by_role("tab")
+    assert [t.strip() for t in tabs.all_inner_texts()] == [
+        "Fragen", "Entwurf", "Prüfung", "Zielerreichung", "Wissensbasis",
+    ]  # fmt: skip
+    for index in range(5):
+        box = tabs.nth(index).bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"]
+    assert page.locator("#tabs .overflow-menu button").filter(visible=True).count() == 0
+    screenshot(page, f"ux-first-view-{name}", full_page=False)
+    open_tab(page, "Wissensbasis")  # the last tab is reachable with one tap
+    page.locator("#kb-upload").wait_for()
+
+
+def test_expected_errors_are_german_notices_in_place_without_overlays(view):
+    page, name = view
+    # a bad date in the chat filter: the message is beside the question box, the chat stays usable
+    page.locator("#chat-from input, #chat-from textarea").fill("gestern")
+    question = page.get_by_label("Ihre Frage")
+    question.fill("Wie hoch ist der Fehlbetrag?")
+    question.press("Enter")
+    notice = page.locator("#chat-notice")
+    notice.get_by_text("TT.MM.JJJJ").wait_for()
+    assert "Hinweis" in notice.inner_text()
+    assert visible_error_overlays(page) == []
+    page.locator("#chat-from input, #chat-from textarea").fill("")
+    question.fill("Wie hoch ist der Fehlbetrag im Ergebnishaushalt 2025?")
+    question.press("Enter")
+    page.locator("#chat").get_by_text("Quellen", exact=True).wait_for()
+    assert notice.inner_text().strip() == ""  # the notice goes once the question works
+
+    # „Entfernen“ with nothing chosen: the reason stands in the result area, the table stays clickable
+    open_tab(page, "Wissensbasis")
+    page.locator("#kb-remove").click()
+    status = page.locator("#kb-status")
+    status.get_by_text("Bitte wählen Sie zuerst").wait_for()
+    assert visible_error_overlays(page) == []
+    assert page.locator("#kb-documents").get_by_text("Haushaltsplan 2026").first.is_visible()
+    screenshot(page, f"ux-error-in-place-{name}")
+
+
+def test_wrong_file_type_in_the_check_is_explained_in_german(view, tmp_path):
+    page, name = view
+    open_tab(page, "Prüfung")
+    wrong = tmp_path / "ziele.txt"
+    wrong.write_text("Ziele als Text", encoding="utf-8")
+    page.locator("#check-upload input[type=file]").set_input_files(str(wrong))
+    message = page.locator("#check-message")
+    message.get_by_text("ist kein Zielsystem").wait_for()
+    assert ".yaml, .yml, .json oder .xlsx" in message.inner_text()
+    assert "Invalid file type" not in page.locator("body").inner_text()
+    assert visible_error_overlays(page) == []
+    screenshot(page, f"ux-wrong-file-{name}")
+
+
+def test_new_upload_while_a_family_filter_is_ticked(view):
+    page, _name = view
+    open_tab(page, "Prüfung")
+    upload = page.locator("#check-upload input[type=file]")
+    upload.set_input_files(str(KNOWLEDGE / "zielsysteme" / "fehler-fokus.yaml"))
+    page.locator("#check-summary").get_by_text("fehler-fokus.yaml").wait_for()
+    page.locator("#check-filter-family").get_by_label("FOC – Fokus").check()
+    page.locator("#check-summary").get_by_text("Angezeigt:").wait_for()
+    page.locator("#check-upload").get_by_role("button", name=re.compile("Löschen|Clear")).click()
+    upload.set_input_files(str(KNOWLEDGE / "zielsysteme" / "beispiel-zielsystem.yaml"))
+    page.locator("#check-summary").get_by_text("beispiel-zielsystem.yaml").wait_for()
+    page.wait_for_timeout(1000)
+    assert visible_error_overlays(page) == []
+    assert "FOC" not in page.locator("#check-message").inner_text()
+    assert page.locator("#check-filter-family input:checked").count() == 0
+
+
+def test_findings_table_scrolls_sideways_on_a_phone(browser, app_url):
+    with open_page(browser, app_url, locale="de-DE", viewport=PHONE) as page:
+        open_tab(page, "Prüfung")
+        page.locator("#check-example").click()
+        page.locator("#findings-table").wait_for()
+        page.locator("#plot-budget img").wait_for()
+        sizes = page.evaluate(
+            """() => { const box = document.querySelector('#check-findings');
+                       return {inner: box.scrollWidth, outer: box.clientWidth,
+                               page: document.documentElement.scrollWidth}; }"""
+        )
+        assert sizes["inner"] > sizes["outer"]  # the table scrolls within its box …
+        assert sizes["page"] <= PHONE["width"]  # … and the page itself does not
+        page.locator("#check-findings").evaluate("box => box.scrollLeft = 200")
+        assert page.locator("#check-findings").evaluate("box => box.scrollLeft") > 0
+        page.locator("#check-findings").scroll_into_view_if_needed()
+        screenshot(page, "ux-findings-phone", full_page=False)
+
+
+def test_draft_form_defaults_example_from_the_package_progress_and_consistent_check(view):
+    page, name = view
+    open_tab(page, "Entwurf")
+    this_year = date.today().year
+    von, bis = page.locator("#draft-von input"), page.locator("#draft-bis input")
+    assert (von.input_value(), bis.input_value()) == (str(this_year), str(this_year + 10))
+    von.focus()
+    bis.focus()  # leaving the field: no English range message
+    assert "less than minimum" not in page.locator("body").inner_text()
+
+    # the example request and its goal set come from the package (the app runs in another folder)
+    page.get_by_text("Entwurfsanfrage hochladen (statt des Formulars)").click()
+    page.locator("#draft-example").click()
+    page.wait_for_function("() => document.querySelector('#draft-kommune textarea, #draft-kommune input')?.value")
+    assert page.get_by_label("Kommune", exact=True).input_value() == "Musterstadt"
+    page.locator("#draft-goal-set").get_by_text(".yaml").first.wait_for()
+    assert visible_error_overlays(page) == []
+    assert page.locator("#draft-message").inner_text().strip() == ""
+
+    # progress at once where the draft will appear, the button waits
+    create = page.locator("#draft-create")
+    create.click()
+    page.locator("#draft-result").get_by_text("Der Entwurf entsteht").wait_for(timeout=5000)
+    assert create.is_disabled()
+    screenshot(page, f"ux-draft-running-{name}", full_page=False)
+    page.locator("#draft-download-docx").wait_for(timeout=300_000)
+    assert create.is_enabled()
+
+    # the draft's notes say what „Diese Ziele prüfen“ will show, with the same checker
+    notes = page.locator("#draft-warnings")
+    announced = re.search(r"Regelkatalog\*?\*? \(„Diese Ziele prüfen“\): (\d+ Fehler, \d+ Warnung\w*, \d+ Hinweis\w*)",
+                          notes.inner_text().replace("**", ""))  # fmt: skip
+    assert announced, notes.inner_text()
+    screenshot(page, f"ux-draft-done-{name}")
+    page.locator("#draft-check-goals").click()
+    page.get_by_role("tab", name="Prüfung", selected=True).wait_for()
+    summary = page.locator("#check-summary")
+    summary.get_by_text("-ziele.yaml").wait_for()
+    assert announced.group(1) in summary.inner_text()
+
+
+def test_removal_asks_first_and_names_the_document(view, tmp_path):
+    page, name = view
+    open_tab(page, "Wissensbasis")
+    note = tmp_path / f"notiz-{name}.md"
+    note.write_text(f"# Notiz {name}\n\nStand: 05.03.2026\n\nDer Radverkehr soll wachsen.\n", encoding="utf-8")
+    page.locator("#kb-upload input[type=file]").set_input_files(str(note))
+    page.locator("#kb-ingest").click()
+    page.locator("#kb-status").get_by_text(re.compile("1 Dokument (neu aufgenommen|aktualisiert)")).wait_for()
+    table = page.locator("#kb-documents")
+    table.get_by_text(f"Notiz {name}").first.wait_for()
+
+    choice = page.locator("#kb-remove-choice input")
+    choice.click()
+    page.get_by_role("option", name=f"Notiz {name} (notiz-{name}.md)").click()
+    page.locator("#kb-remove").click()
+    question = page.locator("#kb-confirm-question")
+    question.get_by_text(f"„Notiz {name}“ (notiz-{name}.md) wirklich entfernen?").wait_for()
+    screenshot(page, f"ux-remove-confirm-{name}")
+    page.locator("#kb-confirm-no").click()
+    question.wait_for(state="hidden")
+    assert table.get_by_text(f"Notiz {name}").count() >= 1  # cancelled: still there
+
+    page.locator("#kb-remove").click()
+    page.locator("#kb-confirm-yes").click()
+    page.locator("#kb-status").get_by_text(f"„Notiz {name}“ wurde entfernt").wait_for()
+    assert table.get_by_text(f"Notiz {name}").count() == 0
+
+
+def test_text_typed_while_an_answer_runs_stays_in_the_box(view):
+    page, _name = view
+    question = page.get_by_label("Ihre Frage")
+    question.fill("Wie hoch ist der Fehlbetrag im Ergebnishaushalt 2025?")
+    question.press("Enter")
+    page.locator("#chat").get_by_text("Wie hoch ist der Fehlbetrag im Ergebnishaushalt 2025?").first.wait_for()
+    question.fill("Und wie hoch sind die Erträge?")  # typed while the answer is still being written
+    page.locator("#chat").get_by_text("Quellen", exact=True).wait_for()
+    page.wait_for_timeout(500)
+    assert question.input_value() == "Und wie hoch sind die Erträge?"
