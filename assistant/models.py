@@ -62,6 +62,14 @@ class DocumentRecord(BaseModel):
     ingested_at: datetime
 
 
+class DocumentOverride(BaseModel):
+    """Title and Stand set by staff in the app; kept in the catalog and applied at every (re-)index, over
+    what the file or ``manifest.yaml`` says."""
+
+    title: str | None = None
+    stand: date | None = None
+
+
 class SearchHit(BaseModel):
     rank: int
     chunk_id: str

@@ -1,4 +1,5 @@
-"""Tab „Wissensbasis“: upload documents, see the list, remove (after a confirmation), re-index."""
+"""Tab „Wissensbasis“: upload documents, see the list, edit title and Stand, remove (after a confirmation),
+re-index."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -50,16 +51,22 @@ def build(services) -> KnowledgeTab:
         max_height=900,
         elem_id="kb-documents",
     )
-    with gr.Row():
-        to_remove = gr.Dropdown(
-            choices=[],
-            allow_custom_value=True,  # API callers name a doc id; the handler checks it in the catalog
-            label="Dokument entfernen",
-            info="Entfernt das Dokument mit allen Abschnitten aus der Wissensbasis; Sie bestätigen vorher.",
-            scale=3,
-            elem_id="kb-remove-choice",
-        )
-        remove_button = gr.Button("Entfernen …", variant="stop", scale=1, elem_id="kb-remove")
+    with gr.Group(elem_id="kb-edit"):
+        with gr.Row():
+            to_remove = gr.Dropdown(
+                choices=[],
+                allow_custom_value=True,  # API callers name a doc id; the handler checks it in the catalog
+                label="Dokument",
+                info="Titel und Stand ändern (bleiben beim Neueinlesen erhalten) oder das Dokument entfernen.",
+                scale=3,
+                elem_id="kb-remove-choice",
+            )
+        with gr.Row():
+            edit_title = gr.Textbox(label="Titel", scale=3, elem_id="kb-edit-title")
+            edit_stand = gr.Textbox(label="Stand (TT.MM.JJJJ)", scale=1, min_width=140, elem_id="kb-edit-stand")
+        with gr.Row():
+            save_button = gr.Button("Titel und Stand speichern", elem_id="kb-edit-save")
+            remove_button = gr.Button("Entfernen …", variant="stop", elem_id="kb-remove")
     with gr.Group(visible=False, elem_id="kb-confirm") as confirm_box:
         question = gr.Markdown(elem_id="kb-confirm-question")
         with gr.Row():
@@ -115,9 +122,20 @@ def build(services) -> KnowledgeTab:
     cancel_button.click(lambda: gr.update(visible=False), None, confirm_box, api_visibility="private")
     # the API removes at once (``/entfernen``): a client has asked its user already
     removed = confirm_button.click(remove, [to_remove], [status, confirm_box, *listing], api_name="entfernen")
-    to_remove.input(lambda: gr.update(visible=False), None, confirm_box, api_visibility="private")
 
-    return KnowledgeTab(listing=listing, refresh=guarded(refreshed), changed=[ingested, reindexed, removed])
+    @guarded(notice=status)
+    def chosen(doc_id):
+        return (*kb.document_details(services, doc_id), gr.update(visible=False))
+
+    @guarded(notice=status)
+    def save(doc_id, title, stand):
+        message = kb.save_details(services, doc_id, title, stand)
+        return (message, *refreshed()[:2], gr.update(choices=kb.document_choices(services)))
+
+    to_remove.input(chosen, [to_remove], [edit_title, edit_stand, confirm_box], api_visibility="private")
+    saved = save_button.click(save, [to_remove, edit_title, edit_stand], [status, *listing], api_name="titel_und_stand")
+
+    return KnowledgeTab(listing=listing, refresh=guarded(refreshed), changed=[ingested, reindexed, removed, saved])
 
 
 def _progress_reporter(progress):

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
-from assistant.models import Chunk, DocumentRecord, SearchFilters
+from assistant.models import Chunk, DocumentOverride, DocumentRecord, SearchFilters
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -34,6 +34,8 @@ CREATE TABLE IF NOT EXISTS units (
     block INTEGER NOT NULL, kind TEXT NOT NULL, row_label TEXT, text TEXT NOT NULL, context TEXT NOT NULL,
     terms TEXT NOT NULL, vector BLOB NOT NULL, PRIMARY KEY (chunk_id, ordinal)
 );
+-- title and Stand edited in the app, by file path: they survive re-index and replace the file's own
+CREATE TABLE IF NOT EXISTS overrides (path TEXT PRIMARY KEY, title TEXT, stand TEXT);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 INSERT OR IGNORE INTO meta VALUES ('generation', '0');
 """
@@ -123,6 +125,10 @@ class Catalog:
             batch = list(ids[start : start + 500])
             rows.extend(self._connection.execute(query.format(marks=",".join("?" * len(batch))), batch).fetchall())
         return rows
+
+    def override(self, path: str) -> DocumentOverride | None:
+        row = self._connection.execute("SELECT title, stand FROM overrides WHERE path=?", (path,)).fetchone()
+        return DocumentOverride(title=row["title"], stand=row["stand"]) if row else None
 
     def chunks(self, chunk_ids: Sequence[str]) -> dict[str, Chunk]:
         rows = self._rows_for_ids(f"SELECT {_CHUNK_COLUMNS} FROM chunks WHERE chunk_id IN ({{marks}})", chunk_ids)
@@ -233,8 +239,19 @@ class Catalog:
             self._connection.executemany("INSERT OR REPLACE INTO units VALUES (?,?,?,?,?,?,?,?,?)", units)
             self._bump_generation()
 
+    def set_override(self, path: str, override: DocumentOverride) -> None:
+        """Store title and Stand for the file; the next ingest of it applies them."""
+        with self._connection:
+            self._connection.execute(
+                "INSERT OR REPLACE INTO overrides VALUES (?,?,?)",
+                (path, override.title, override.stand.isoformat() if override.stand else None),
+            )
+
     def remove_document(self, doc_id: str) -> int:
         with self._connection:
+            self._connection.execute(
+                "DELETE FROM overrides WHERE path=(SELECT path FROM documents WHERE doc_id=?)", (doc_id,)
+            )
             removed = self._connection.execute("DELETE FROM chunks WHERE doc_id=?", (doc_id,)).rowcount
             self._connection.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,))
             self._bump_generation()

@@ -28,7 +28,7 @@ from assistant.ingest.chunking import chunk_document, content_hash, indexed_text
 from assistant.ingest.loaders import load_document, loader_for
 from assistant.ingest.loaders.pdf_loader import OcrOptions, PageProgress
 from assistant.ingest.manifest import MANIFEST_NAMES, ManifestEntry, read_manifest
-from assistant.models import DocumentRecord, FailedFile, IngestReport, LoadedDocument, SkippedFile
+from assistant.models import DocumentOverride, DocumentRecord, FailedFile, IngestReport, LoadedDocument, SkippedFile
 from assistant.settings import Settings
 from assistant.text.german import base_terms
 
@@ -211,7 +211,8 @@ class Ingestor:
             if problem:
                 raise IngestError(problem)
         data = path.read_bytes()
-        digest = content_hash(data + _manifest_fingerprint(candidate.manifest))
+        manifest = _with_override(candidate.manifest, self._catalog.override(str(path.resolve())), path)
+        digest = content_hash(data + _manifest_fingerprint(manifest))
         doc_id = make_doc_id(path)
         previous = self._catalog.document(doc_id)
         if previous is not None and previous.content_hash == digest and not force:
@@ -219,7 +220,7 @@ class Ingestor:
             return
         settings = self._settings.ingest
         ocr = OcrOptions(enabled=settings.ocr, language=settings.ocr_language, dpi=settings.ocr_dpi)
-        document = _apply_manifest(load_document(path, on_page=on_page, ocr=ocr), candidate.manifest)
+        document = _apply_manifest(load_document(path, on_page=on_page, ocr=ocr), manifest)
         if len(document.blocks) > limits.max_blocks:
             raise IngestError(
                 f"Die Datei hat {len(document.blocks)} Absätze; eingelesen werden höchstens {limits.max_blocks} "
@@ -313,6 +314,15 @@ class _PageProgress:
 
 def _manifest_fingerprint(entry: ManifestEntry | None) -> bytes:
     return entry.model_dump_json().encode("utf-8") if entry else b""
+
+
+def _with_override(entry: ManifestEntry | None, override: DocumentOverride | None, path: Path) -> ManifestEntry | None:
+    """The manifest entry with what staff set in the app on top (it changes the digest, so it re-indexes)."""
+    if override is None:
+        return entry
+    entry = entry or ManifestEntry(datei=path.name)
+    updates = {"titel": override.title or entry.titel, "stand": override.stand or entry.stand}
+    return entry.model_copy(update=updates)
 
 
 def _apply_manifest(document: LoadedDocument, entry: ManifestEntry | None) -> LoadedDocument:

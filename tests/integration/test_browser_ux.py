@@ -170,7 +170,7 @@ def test_draft_form_defaults_example_from_the_package_progress_and_consistent_ch
     assert announced.group(1) in summary.inner_text()
 
 
-def test_removal_asks_first_and_names_the_document(view, tmp_path):
+def test_edit_title_and_stand_then_remove_after_a_confirmation(view, tmp_path):
     page, name = view
     open_tab(page, "Wissensbasis")
     note = tmp_path / f"notiz-{name}.md"
@@ -181,21 +181,41 @@ def test_removal_asks_first_and_names_the_document(view, tmp_path):
     table = page.locator("#kb-documents")
     table.get_by_text(f"Notiz {name}").first.wait_for()
 
+    # title and Stand are edited beside the list and kept in the catalog (survive „Alles neu einlesen“)
     choice = page.locator("#kb-remove-choice input")
     choice.click()
     page.get_by_role("option", name=f"Notiz {name} (notiz-{name}.md)").click()
+    title = page.locator("#kb-edit-title textarea, #kb-edit-title input").first
+    stand = page.locator("#kb-edit-stand textarea, #kb-edit-stand input").first
+    page.wait_for_function(
+        "() => document.querySelector('#kb-edit-stand textarea, #kb-edit-stand input')?.value === '05.03.2026'"
+    )
+    assert title.input_value() == f"Notiz {name}"
+    title.fill(f"Radverkehr {name}")
+    stand.fill("1.4.2026")
+    page.locator("#kb-edit-save").click()
+    page.locator("#kb-status").get_by_text(f"„Radverkehr {name}“: Titel und Stand gespeichert").wait_for()
+    table.get_by_text(f"Radverkehr {name}").first.wait_for()
+    page.locator("#kb-reindex").click()
+    page.locator("#kb-status").get_by_text("Neu eingelesen:").wait_for()
+    assert table.get_by_text(f"Radverkehr {name}").count() >= 1
+    assert table.get_by_text("01.04.2026").count() >= 1
+
+    # removal asks first and names the document
+    choice.click()
+    page.get_by_role("option", name=f"Radverkehr {name} (notiz-{name}.md)").click()
     page.locator("#kb-remove").click()
     question = page.locator("#kb-confirm-question")
-    question.get_by_text(f"„Notiz {name}“ (notiz-{name}.md) wirklich entfernen?").wait_for()
+    question.get_by_text(f"„Radverkehr {name}“ (notiz-{name}.md) wirklich entfernen?").wait_for()
     screenshot(page, f"ux-remove-confirm-{name}")
     page.locator("#kb-confirm-no").click()
     question.wait_for(state="hidden")
-    assert table.get_by_text(f"Notiz {name}").count() >= 1  # cancelled: still there
+    assert table.get_by_text(f"Radverkehr {name}").count() >= 1  # cancelled: still there
 
     page.locator("#kb-remove").click()
     page.locator("#kb-confirm-yes").click()
-    page.locator("#kb-status").get_by_text(f"„Notiz {name}“ wurde entfernt").wait_for()
-    assert table.get_by_text(f"Notiz {name}").count() == 0
+    page.locator("#kb-status").get_by_text(f"„Radverkehr {name}“ wurde entfernt").wait_for()
+    assert table.get_by_text(f"Radverkehr {name}").count() == 0
 
 
 def test_text_typed_while_an_answer_runs_stays_in_the_box(view):

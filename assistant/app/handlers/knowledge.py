@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.app.handlers.common import ProgressCallback, doc_type_label, german_date, plural
+from assistant.app.handlers.common import ProgressCallback, doc_type_label, german_date, parse_german_date, plural
 from assistant.errors import UserError
-from assistant.models import FailedFile, IngestReport
+from assistant.models import DocumentOverride, FailedFile, IngestReport
 
 DOCUMENT_COLUMNS = ["Titel", "Typ", "Stand", "Seiten", "Abschnitte", "Datei"]
 
@@ -106,10 +106,10 @@ def reindex(services, on_progress: ProgressCallback | None = None) -> IngestOutc
     return IngestOutcome(report, ingest_message(report, reindex=True))
 
 
-def document_to_remove(services, doc_id: str | None):
+def chosen_document(services, doc_id: str | None):
     """The catalog record of the chosen document; nothing chosen or already gone is a UserError."""
     if not doc_id:
-        raise UserError("Bitte wählen Sie zuerst in der Liste „Dokument entfernen“ das Dokument aus.")
+        raise UserError("Bitte wählen Sie zuerst unter „Dokument“ das Dokument aus.")
     record = services.catalog.document(doc_id)
     if record is None:
         raise UserError("Das Dokument ist nicht (mehr) in der Wissensbasis; die Liste wurde aktualisiert.")
@@ -118,7 +118,7 @@ def document_to_remove(services, doc_id: str | None):
 
 def removal_question(services, doc_id: str | None) -> str:
     """The confirmation shown before removing: it names the document and says what goes with it."""
-    record = document_to_remove(services, doc_id)
+    record = chosen_document(services, doc_id)
     return (
         f"**„{record.title}“ ({Path(record.path).name}) wirklich entfernen?** Das Dokument und seine "
         f"{plural(record.chunks, 'Abschnitt', 'Abschnitte')} sind danach nicht mehr durchsuchbar."
@@ -126,12 +126,34 @@ def removal_question(services, doc_id: str | None) -> str:
 
 
 def remove_document(services, doc_id: str | None) -> str:
-    record = document_to_remove(services, doc_id)
+    record = chosen_document(services, doc_id)
     chunks = services.ingestor.remove(doc_id)
     uploaded = Path(record.path)
     if uploaded.parent.resolve() == upload_dir(services).resolve():
         uploaded.unlink(missing_ok=True)  # only our own copies, never the user's files
     return f"„{record.title}“ wurde entfernt ({plural(chunks, 'Abschnitt', 'Abschnitte')})."
+
+
+def document_details(services, doc_id: str | None) -> tuple[str, str]:
+    """Title and Stand (TT.MM.JJJJ) of the chosen document, for the edit fields; nothing chosen → empty."""
+    record = services.catalog.document(doc_id) if doc_id else None
+    if record is None:
+        return "", ""
+    return record.title, record.stand.strftime("%d.%m.%Y") if record.stand else ""
+
+
+def save_details(services, doc_id: str | None, title: str | None, stand_text: str | None) -> str:
+    """Store title and Stand in the catalog (they survive re-index) and read the document again with them."""
+    record = chosen_document(services, doc_id)
+    title = " ".join((title or "").split())
+    if not title:
+        raise UserError("Bitte geben Sie einen Titel ein; ohne Titel ist das Dokument in den Quellen nicht erkennbar.")
+    stand = parse_german_date(stand_text, "den Stand")
+    services.catalog.set_override(record.path, DocumentOverride(title=title, stand=stand))
+    report = services.ingestor.ingest([Path(record.path)], progress=False)
+    if report.failed:
+        return ingest_message(report)
+    return f"„{title}“: Titel und Stand gespeichert; das Dokument ist mit ihnen neu eingelesen."
 
 
 def ingest_message(report: IngestReport, *, reindex: bool = False) -> str:

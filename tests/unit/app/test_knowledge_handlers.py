@@ -98,3 +98,33 @@ def test_reindex_updates_changed_files_and_reports_vanished_ones(indexed, docs):
     note.unlink()
     outcome = kb.reindex(indexed)
     assert "existiert nicht" in outcome.message
+
+
+def test_title_and_stand_edited_in_the_app_survive_reindex(indexed):
+    record = next(r for r in indexed.catalog.documents() if r.path.endswith(".pdf"))
+    assert kb.document_details(indexed, record.doc_id) == (record.title, "11.12.2025")
+    message = kb.save_details(indexed, record.doc_id, "  Haushaltsplan   2026 (Auszug) ", "01.01.2026")
+    assert message.startswith("„Haushaltsplan 2026 (Auszug)“: Titel und Stand gespeichert")
+    edited = indexed.catalog.document(record.doc_id)
+    assert (edited.title, edited.stand.isoformat()) == ("Haushaltsplan 2026 (Auszug)", "2026-01-01")
+    # the chunks (sources, filters) carry the new title, and a re-index keeps it over the manifest's
+    assert {c.title for c in indexed.catalog.document_chunks(record.doc_id)} == {"Haushaltsplan 2026 (Auszug)"}
+    kb.reindex(indexed)
+    assert indexed.catalog.document(record.doc_id).title == "Haushaltsplan 2026 (Auszug)"
+    assert kb.document_details(indexed, record.doc_id) == ("Haushaltsplan 2026 (Auszug)", "01.01.2026")
+
+
+def test_editing_needs_a_document_a_title_and_a_valid_date(indexed):
+    record = indexed.catalog.documents()[0]
+    with pytest.raises(UserError, match="unter „Dokument“"):
+        kb.save_details(indexed, None, "Titel", "")
+    with pytest.raises(UserError, match="Titel ein"):
+        kb.save_details(indexed, record.doc_id, "  ", "")
+    with pytest.raises(UserError, match=r"TT\.MM\.JJJJ"):
+        kb.save_details(indexed, record.doc_id, "Titel", "morgen")
+
+
+def test_removal_question_names_the_document(indexed):
+    record = indexed.catalog.documents()[0]
+    question = kb.removal_question(indexed, record.doc_id)
+    assert f"„{record.title}“ ({Path(record.path).name}) wirklich entfernen?" in question
