@@ -40,6 +40,7 @@ CSS = """
 /* the findings table scrolls sideways on its own on a phone, the page does not */
 #check-findings { overflow-x: auto !important; max-width: 100%; }
 #check-findings .findings-table { min-width: 720px; }
+#kb-documents table { min-width: 720px; }
 :focus-visible { outline: 3px solid #1d4ed8 !important; outline-offset: 2px; }
 """
 
@@ -79,8 +80,15 @@ def create_app(services) -> gr.Blocks:
     return app
 
 
-# focus the question box without scrolling: ``autofocus`` would scroll the title and the tabs out of view
-FOCUS_JS = "() => document.querySelector('#chat-question textarea')?.focus({preventScroll: true})"
+# On load: Gradio's own strings (upload area, chat buttons, toasts) in German for every browser language,
+# through the locale switch of Gradio's settings panel (its module, found among the loaded scripts); then
+# focus the question box without scrolling (``autofocus`` would scroll the title and the tabs out of view).
+ON_LOAD_JS = """async () => {
+  const core = performance.getEntriesByType('resource').map(e => e.name)
+    .find(n => /\\/assets\\/core-[^/]*\\.js$/.test(n));
+  if (core) { try { (await import(core)).changeLocale?.('de'); } catch (e) { console.warn(e); } }
+  document.querySelector('#chat-question textarea')?.focus({preventScroll: true});
+}"""
 
 
 def theme() -> gr.themes.Base:
@@ -128,7 +136,7 @@ def launch(
         # the shipped example goal sets (also the one the example request names) are served from the package,
         # whatever the working folder (as a service)
         allowed_paths=[str(EXAMPLES)],
-        js=FOCUS_JS,
+        js=ON_LOAD_JS,
         show_error=False,
         quiet=prevent_thread_lock,
         footer_links=["settings"],

@@ -49,7 +49,9 @@ def test_first_view_shows_title_and_all_tabs_with_the_question_box_focused(view)
     assert page.locator("#tabs .overflow-menu button").filter(visible=True).count() == 0
     screenshot(page, f"ux-first-view-{name}", full_page=False)
     open_tab(page, "Wissensbasis")  # the last tab is reachable with one tap
-    page.locator("#kb-upload").wait_for()
+    # Gradio's own strings are German whatever the browser's language
+    page.locator("#kb-upload").get_by_text("Datei hier ablegen").wait_for()
+    assert "Drop File Here" not in page.locator("#kb-upload").inner_text()
 
 
 def test_expected_errors_are_german_notices_in_place_without_overlays(view):

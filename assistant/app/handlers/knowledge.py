@@ -120,8 +120,8 @@ def removal_question(services, doc_id: str | None) -> str:
     """The confirmation shown before removing: it names the document and says what goes with it."""
     record = chosen_document(services, doc_id)
     return (
-        f"**„{record.title}“ ({Path(record.path).name}) wirklich entfernen?** Das Dokument und seine "
-        f"{plural(record.chunks, 'Abschnitt', 'Abschnitte')} sind danach nicht mehr durchsuchbar."
+        f"**„{record.title}“ ({Path(record.path).name}) wirklich entfernen?** Das Dokument "
+        f"({plural(record.chunks, 'Abschnitt', 'Abschnitte')}) ist danach nicht mehr durchsuchbar."
     )
 
 
