@@ -161,7 +161,9 @@ def test_an_unusable_endpoint_during_the_rewrite_is_reported_at_once(llm_service
 def test_an_empty_rewrite_keeps_the_question(llm_services, reply):
     from assistant.answering.llm import LLMGenerator
 
-    generator = LLMGenerator(FakeChatModel(responses=[reply]), name="f", municipality="M", max_context_tokens=100)
+    generator = LLMGenerator(
+        FakeChatModel(responses=[reply]), name="f", municipality="M", max_context_tokens=100
+    )
     assert generator.rewrite_question("Und 2025?", FEHLBETRAG) == "Und 2025?"
 
 

@@ -74,7 +74,8 @@ def test_sentence_split_keeps_numbers_intact():
 
 def test_sentence_split_ignores_abbreviations_and_ordinals_but_not_years():
     text = (
-        "Für 2026 sind 15,1 Mio. EUR geplant. Das sind z. B. Kitas. Am 1. März tagt der Rat. Ziel bis 2030. Danach neu."
+        "Für 2026 sind 15,1 Mio. EUR geplant. Das sind z. B. Kitas. Am 1. März tagt der Rat. "
+        "Ziel bis 2030. Danach neu."
     )
     assert split_sentences(text) == [
         "Für 2026 sind 15,1 Mio. EUR geplant.",
