@@ -27,3 +27,13 @@ def drop_invalid_markers(text: str, valid: set[int]) -> tuple[str, list[int]]:
     cleaned = _ANY_MARKER.sub(replace, text)
     cleaned = re.sub(r"\s+([.,;:!?])", r"\1", cleaned)
     return re.sub(r"[ \t]{2,}", " ", cleaned).strip(), removed
+
+
+def renumber_markers(text: str, mapping: dict[int, int]) -> str:
+    """Replace each marker number by its new number (numbers not in ``mapping`` stay)."""
+
+    def replace(match: re.Match) -> str:
+        numbers = [mapping.get(int(n), int(n)) for n in re.split(r"\s*,\s*", match.group(1))]
+        return "[" + ", ".join(str(n) for n in numbers) + "]"
+
+    return _ANY_MARKER.sub(replace, text)

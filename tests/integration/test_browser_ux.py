@@ -230,3 +230,9 @@ def test_text_typed_while_an_answer_runs_stays_in_the_box(view):
     page.locator("#chat").get_by_text("Quellen", exact=True).wait_for()
     page.wait_for_timeout(500)
     assert question.input_value() == "Und wie hoch sind die Erträge?"
+    # the sources are numbered 1, 2 … in the order the answer cites them, without gaps
+    answer = page.locator("#chat .bot-row, #chat [data-testid=bot]").last.inner_text()
+    body, sources = answer.split("Quellen", 1)
+    cited = [int(n) for group in re.findall(r"\[(\d+(?:,\s*\d+)*)\]", body) for n in group.split(",")]
+    assert cited and cited[0] == 1 and sorted(set(cited)) == list(range(1, max(cited) + 1)), body
+    assert "[1]" in sources

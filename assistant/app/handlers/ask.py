@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from assistant.answering.markers import markers_in, renumber_markers
 from assistant.answering.models import Answer, ChatTurn, Citation
 from assistant.app.handlers.common import document_url, parse_german_date
 from assistant.errors import UserError
@@ -133,8 +134,19 @@ def answer_text(answer: Answer) -> str:
     return answer.answer
 
 
+def numbered_in_order(answer: Answer) -> Answer:
+    """Sources numbered 1, 2, 3 … in the order the answer cites them (the service numbers them by search
+    rank, so an answer could read [1], [4]); sources the text does not cite follow."""
+    cited = list(dict.fromkeys(n for n in markers_in(answer.answer) if any(c.n == n for c in answer.citations)))
+    order = cited + [c.n for c in sorted(answer.citations, key=lambda c: c.n) if c.n not in cited]
+    mapping = {old: new for new, old in enumerate(order, start=1)}
+    citations = sorted((c.model_copy(update={"n": mapping[c.n]}) for c in answer.citations), key=lambda c: c.n)
+    return answer.model_copy(update={"answer": renumber_markers(answer.answer, mapping), "citations": citations})
+
+
 def answer_message(answer: Answer) -> dict:
     """The answer with its sources below it."""
+    answer = numbered_in_order(answer)
     text = answer_text(answer)
     if answer.citations or answer.warnings:
         text += SOURCES_HEADING + sources_markdown(answer)

@@ -194,7 +194,7 @@ def check_note(services, goals_path: Path) -> str:
     if others:
         named = ", ".join(RULE_FAMILIES.get(name, name) for name in others)
         line += (
-            " Die Hinweise zum Entwurf nennen nur die Zielqualität (GQ); die übrigen Befunde betreffen, was "
+            " Der Entwurf selbst wird nur auf Zielqualität (GQ) geprüft; die übrigen Befunde betreffen, was "
             f"ein Entwurf noch offen lässt und vor dem Beschluss ergänzt wird ({named})."
         )
     return line

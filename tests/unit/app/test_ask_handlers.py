@@ -138,3 +138,20 @@ def test_the_backing_sentence_is_highlighted_in_its_source():
     assert "**Die Sanierung kostet 4,8 Mio. Euro.**" in ask.citation_markdown(citation)
     plain = citation.model_copy(update={"highlight": ""})
     assert "**Die Sanierung" not in ask.citation_markdown(plain)
+
+
+def test_sources_are_numbered_in_the_order_the_answer_cites_them():
+    def cite(n, title):
+        return Citation(n=n, doc_id=title.lower(), title=title, page=n, text=f"{title} Text.", path=f"/d/{title}.pdf")
+
+    answer = _answer(
+        answer="Der Fehlbetrag beträgt 4,2 Mio. EUR [4]. Die Erträge steigen [1, 4].",
+        citations=[cite(1, "Haushalt"), cite(3, "Bericht"), cite(4, "Plan")],
+    )
+    text = ask.answer_message(answer)["content"]
+    body, sources = text.split(ask.SOURCES_HEADING)
+    assert body == "Der Fehlbetrag beträgt 4,2 Mio. EUR [1]. Die Erträge steigen [2, 1]."
+    # first cited first, then the next, the uncited source last; each heading keeps its document and page
+    headings = [line for line in sources.splitlines() if line.startswith("**[")]
+    assert [h.split("]")[0] for h in headings] == ["**[1", "**[2", "**[3"]
+    assert "Plan, S. 4" in headings[0] and "Haushalt, S. 1" in headings[1] and "Bericht, S. 3" in headings[2]
