@@ -143,7 +143,7 @@ def app_url(tmp_path_factory):
     assert "Traceback" not in text and "InvalidPathError" not in text, text
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # per module: other tests start their own Playwright (one at a time)
 def browser():
     if not CHROMIUM.exists():
         pytest.fail("Chromium fehlt: „make browser“ installiert es (apt-get install chromium).")

@@ -225,7 +225,9 @@ def test_text_typed_while_an_answer_runs_stays_in_the_box(view):
     question = page.get_by_label("Ihre Frage")
     question.fill("Wie hoch ist der Fehlbetrag im Ergebnishaushalt 2025?")
     question.press("Enter")
-    page.locator("#chat").get_by_text("Wie hoch ist der Fehlbetrag im Ergebnishaushalt 2025?").first.wait_for()
+    # the question is taken (the box empties, the question stands in the chat; not the example button)
+    page.wait_for_function("() => document.querySelector('#chat-question textarea').value === ''")
+    page.locator("#chat .user-row").get_by_text("Wie hoch ist der Fehlbetrag im Ergebnishaushalt 2025?").wait_for()
     question.fill("Und wie hoch sind die Erträge?")  # typed while the answer is still being written
     page.locator("#chat").get_by_text("Quellen", exact=True).wait_for()
     page.wait_for_timeout(500)
