@@ -30,6 +30,11 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"\w+", text.lower()) if len(w) > 3}
 
 
+# the rule families the draft's own notes report: what a draft can already get right (the app says so next
+# to the full check of „Diese Ziele prüfen“)
+OWN_CHECK_FAMILIES = ("GQ", "KPI")
+
+
 class DraftService:
     def __init__(
         self,
@@ -188,7 +193,9 @@ class DraftService:
         goal_set = GoalSet.model_validate(goalset_dict(goals, request))
         findings = self._goal_checker(goal_set)
         return [
-            f"{f.rule} ({f.goal_id or 'gesamt'}): {f.message}" for f in findings if f.rule.startswith(("GQ", "KPI"))
+            f"{f.rule} ({f.goal_id or 'gesamt'}): {f.message}"
+            for f in findings
+            if f.rule.startswith(OWN_CHECK_FAMILIES)
         ]
 
 

@@ -12,6 +12,7 @@ import yaml
 
 from assistant.app.handlers.check import KNOWLEDGE, RULE_FAMILIES, check_file, family
 from assistant.app.handlers.common import ProgressCallback
+from assistant.drafting.builder import OWN_CHECK_FAMILIES
 from assistant.drafting.models import Draft, DraftRequest, FieldRequest
 from assistant.drafting.request import parse_request
 from assistant.errors import UserError
@@ -186,16 +187,18 @@ def warnings_markdown(draft: Draft) -> str:
 def check_note(services, goals_path: Path) -> str:
     """What „Diese Ziele prüfen“ will show, from the same checker and settings as the tab „Prüfung“.
 
-    The draft's own notes list only goal quality (GQ); the rest of the catalogue also judges what a draft
-    leaves open (budgets, Fachstrategien, Beschlüsse), so the note says so instead of surprising the user."""
+    The draft's own notes report only some rule families (``OWN_CHECK_FAMILIES``); the rest of the catalogue
+    also judges what a draft leaves open (budgets, Fachstrategien, Beschlüsse), so the note says so instead
+    of surprising the user."""
     result = check_file(services, goals_path).result
-    others = sorted({family(f.rule) for f in result.findings} - {"GQ"})
+    others = sorted({family(f.rule) for f in result.findings} - set(OWN_CHECK_FAMILIES))
     line = f"**Prüfung nach dem Regelkatalog** („Diese Ziele prüfen“): {counts_text(result)}."
     if others:
+        own = ", ".join(RULE_FAMILIES[name] for name in OWN_CHECK_FAMILIES)
         named = ", ".join(RULE_FAMILIES.get(name, name) for name in others)
         line += (
-            " Der Entwurf selbst wird nur auf Zielqualität (GQ) geprüft; die übrigen Befunde betreffen, was "
-            f"ein Entwurf noch offen lässt und vor dem Beschluss ergänzt wird ({named})."
+            f" Der Entwurf selbst wird nur auf {own} geprüft; die übrigen Befunde betreffen, was ein Entwurf "
+            f"noch offen lässt und vor dem Beschluss ergänzt wird ({named})."
         )
     return line
 
