@@ -119,7 +119,10 @@ def load(path: Path, on_page: PageProgress | None = None, ocr: OcrOptions | None
         text = _layout_text(page)
         if pdf_ocr.is_scanned(path, index, text):
             if ocr.enabled and pdf_ocr.ocr_available(ocr.language):
-                recognised = pdf_ocr.recognise_page(path, index, language=ocr.language, dpi=ocr.dpi)
+                try:
+                    recognised = pdf_ocr.recognise_page(path, index, language=ocr.language, dpi=ocr.dpi)
+                except IngestError:
+                    recognised = ""  # one page Tesseract cannot read must not lose the document
                 merged = pdf_ocr.merge_with_layer(recognised, text)
                 if merged is not None:
                     text = merged

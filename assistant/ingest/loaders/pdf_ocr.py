@@ -29,6 +29,10 @@ labelled map or a chart as an image hundreds (170–2,700)."""
 MIN_OCR_LETTERS_WITHOUT_LAYER = 20
 """On a page with no text layer at all (under five letters) a short recognised text is still the page's."""
 
+OCR_TIMEOUT_S = 120
+"""Tesseract gives up on a page after this long (an A2 plan at 300 dpi takes about 10 s here); the page then
+stays without text and the rest of the document is kept."""
+
 OCR_HINT = (
     "Für gescannte Seiten ist eine Texterkennung (OCR) nötig: Tesseract mit deutschem Sprachpaket "
     "installieren (Debian/Ubuntu: „apt-get install tesseract-ocr tesseract-ocr-deu“) und erneut einlesen."
@@ -119,7 +123,7 @@ def recognise_page(path: Path, page_index: int, *, language: str = "deu", dpi: i
     finally:
         document.close()
     try:
-        return readable_lines(pytesseract.image_to_string(image, lang=language))
+        return readable_lines(pytesseract.image_to_string(image, lang=language, timeout=OCR_TIMEOUT_S))
     except Exception as exc:  # tesseract crashed or timed out: the page stays without text
         raise IngestError(f"Die Texterkennung (OCR) ist fehlgeschlagen ({type(exc).__name__}).") from exc
     finally:

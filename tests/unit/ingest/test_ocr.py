@@ -55,3 +55,15 @@ def test_a_sparse_layer_keeps_its_words_and_gains_the_recognised_lines():
     merged = merge_with_layer(recognised, layer)
     assert merged.startswith(layer + "\n\n") and merged.count("Anlage zu") == 1
     assert "Stadtteilbezirk Nummer 7" in merged
+
+
+def test_a_page_tesseract_fails_on_does_not_lose_the_document(tmp_path, monkeypatch):
+    from assistant.ingest.loaders import pdf_ocr
+
+    def failing(*args, **kwargs):
+        raise IngestError("Die Texterkennung (OCR) ist fehlgeschlagen (RuntimeError).")
+
+    monkeypatch.setattr(pdf_ocr, "recognise_page", failing)
+    path = make_scanned_pdf(tmp_path / "plan.pdf", LINES)
+    with pytest.raises(IngestError, match="keinen lesbaren Text gefunden"):
+        load_document(path)  # a pure scan: a German reason, no traceback
