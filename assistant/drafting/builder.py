@@ -206,7 +206,7 @@ def _sentence(text: str) -> str:
 
 def _open_question(topic: str, facts: list[tuple[int, Fact]]) -> str:
     """What the strategy team has to settle before ``topic`` becomes a goal."""
-    cited = [n for n, fact in facts if fact.figure()[0] is not None and fact.figure()[2] is not None]
+    cited = [n for n, fact in facts if None not in fact.figure()[::2]]  # a value and its year
     hint = f"; ein möglicher Ausgangswert steht in [{cited[0]}]" if cited else "; die Dokumente nennen keinen"
     return f"- Für *{topic}* fehlt eine Kennzahl mit Ausgangswert und Zielwert{hint}."
 
