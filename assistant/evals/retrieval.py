@@ -116,9 +116,7 @@ def evaluate_beir(folder: Path, settings: Settings, *, k: int = 10, retriever: s
         eval_settings = settings.model_copy(update={"data_dir": Path(temporary)})
         if eval_settings.chroma.host:
             # a shared server must not mix eval data with production data
-            eval_settings.chroma = eval_settings.chroma.model_copy(
-                update={"collection": f"eval-{int(time.time())}"}
-            )
+            eval_settings.chroma = eval_settings.chroma.model_copy(update={"collection": f"eval-{int(time.time())}"})
         services = build_services(eval_settings)
         started = time.perf_counter()
         texts = index_beir(dataset, services)
