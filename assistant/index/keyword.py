@@ -13,15 +13,18 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 from scipy import sparse
 
-from assistant.text.german import Decompounder, analyse, base_terms
+from assistant.text.german import Decompounder, analyse, analyse_term, base_terms
 
 
 class BM25Index:
     """In-memory BM25 (Okapi, Lucene-style IDF) over units identified by string ids."""
 
-    def __init__(self, k1: float = 1.2, b: float = 0.75) -> None:
+    def __init__(self, k1: float = 1.2, b: float = 0.75, *, decompound: bool = True, part_weight: float = 1.0) -> None:
         self.k1 = k1
         self.b = b
+        self.decompound = decompound
+        # term frequency a compound part adds to a unit (a whole word adds 1)
+        self.part_weight = part_weight
         self._terms: dict[str, list[str]] = {}
         self._dirty = True
         self._ids: list[str] = []
@@ -29,7 +32,7 @@ class BM25Index:
         self._vocabulary: dict[str, int] = {}
         self._decompounder: Decompounder | None = None
         self._idf = np.zeros(0, dtype=np.float32)
-        self._analysed: dict[str, list[str]] = {}
+        self._analysed: dict[str, tuple[str, list[str]]] = {}
         # short form → base terms of its long form, from definitions in the indexed documents
         self.expansions: dict[str, list[str]] = {}
 
@@ -62,8 +65,8 @@ class BM25Index:
         counts: Counter[str] = Counter()
         for terms in self._terms.values():
             counts.update(terms)
-        self._decompounder = Decompounder(counts)
-        analysed_cache: dict[str, list[str]] = {}
+        self._decompounder = Decompounder(counts) if self.decompound else None
+        analysed_cache: dict[str, tuple[str, list[str]]] = {}
         vocabulary: dict[str, int] = {}
         rows: list[int] = []
         cols: list[int] = []
@@ -74,10 +77,12 @@ class BM25Index:
             for term in self._terms[unit_id]:
                 analysed = analysed_cache.get(term)
                 if analysed is None:
-                    analysed = analyse([term], self._decompounder)
+                    analysed = analyse_term(term, self._decompounder)
                     analysed_cache[term] = analysed
-                for a in analysed:
-                    unit_counts[vocabulary.setdefault(a, len(vocabulary))] += 1
+                whole, parts = analysed
+                unit_counts[vocabulary.setdefault(whole, len(vocabulary))] += 1
+                for part in parts:
+                    unit_counts[vocabulary.setdefault(part, len(vocabulary))] += self.part_weight
             lengths[row] = sum(unit_counts.values())
             rows.extend([row] * len(unit_counts))
             cols.extend(unit_counts.keys())
@@ -119,9 +124,10 @@ class BM25Index:
         for term in terms:
             analysed = self._analysed.get(term)
             if analysed is None:
-                analysed = analyse([term], self._decompounder)
+                analysed = analyse_term(term, self._decompounder)
                 self._analysed[term] = analysed
-            result.extend(analysed)
+            result.append(analysed[0])
+            result.extend(analysed[1])
         return result
 
     def idf(self, term: str) -> float:

@@ -286,14 +286,20 @@ class Decompounder:
         return best[1] if best else None
 
 
+def analyse_term(term: str, decompounder: Decompounder | None) -> tuple[str, list[str]]:
+    """A base term's index term (its stem; numbers as they are) and the stems of its compound parts."""
+    if term[:1].isdigit():
+        return term, []
+    if decompounder is None or len(term) < _MIN_COMPOUND:
+        return stem(term), []
+    return stem(term), [stem(p) for p in decompounder.all_parts(term) if p not in STOP_WORDS]
+
+
 def analyse(terms: Iterable[str], decompounder: Decompounder | None) -> list[str]:
     """Stemmed index terms: each word's stem plus the stems of its compound parts."""
     result: list[str] = []
     for term in terms:
-        if term[:1].isdigit():
-            result.append(term)
-            continue
-        result.append(stem(term))
-        if decompounder is not None and len(term) >= _MIN_COMPOUND:
-            result.extend(stem(p) for p in decompounder.all_parts(term) if p not in STOP_WORDS)
+        whole, parts = analyse_term(term, decompounder)
+        result.append(whole)
+        result.extend(parts)
     return result
