@@ -6,7 +6,7 @@ with the services it was given.
 
 import gradio as gr
 
-from assistant.app import tab_ask, tab_check, tab_draft, tab_knowledge, tab_monitor
+from assistant.app import figures, tab_ask, tab_check, tab_draft, tab_knowledge, tab_monitor
 from assistant.app.auth import authenticator
 from assistant.app.documents import document_route
 from assistant.app.handlers.check import EXAMPLES
@@ -14,7 +14,9 @@ from assistant.app.handlers.knowledge import doc_type_choices
 
 TITLE = "Assistent Kommunale Gesamtstrategie"
 
-CSS = """
+CSS = (
+    figures.CSS
+    + """
 .severity-error { background: #fde2e1; color: #8a1c12; }
 .severity-warning { background: #fff1cc; color: #6b4a00; }
 .severity-info { background: #e3efff; color: #123f7a; }
@@ -29,8 +31,7 @@ CSS = """
 .status-nicht_im_plan, .status-verfehlt { background: #fde2e1; color: #8a1c12; }
 .status-keine_daten, .status-unvollstaendig, .status-unknown { background: #eef0f3; color: #344054; }
 .indicator-charts { display: flex; flex-wrap: wrap; gap: 16px; }
-.indicator-chart { margin: 0; max-width: 600px; }
-.indicator-chart img { max-width: 100%; height: auto; }
+.indicator-chart { margin: 0; max-width: 400px; }
 .indicator-chart figcaption { font-size: 0.9em; color: #344054; }
 .goal-sentence { font-size: 0.9em; }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-weight: 600;
@@ -43,6 +44,7 @@ CSS = """
 #kb-documents table { min-width: 720px; }
 :focus-visible { outline: 3px solid #1d4ed8 !important; outline-offset: 2px; }
 """
+)
 
 
 def create_app(services) -> gr.Blocks:

@@ -96,7 +96,7 @@ def build(services) -> CheckTab:
                 None,
             )
         result = outcome.result
-        plots = check.goal_set_plots(services, outcome.goal_set)
+        charts = check.goal_set_charts(services, outcome.goal_set)
         return (
             "",
             check.summary_line(result),
@@ -105,12 +105,9 @@ def build(services) -> CheckTab:
             gr.update(value=[]),
             gr.update(choices=check.goal_choices(result.findings), value=[]),
             gr.update(value=str(outcome.report_path), visible=True),
-            plots[0].figure,
-            plots[0].description,
-            plots[1].figure,
-            plots[1].description,
-            plots[2].figure,
-            plots[2].description,
+            *charts[0],
+            *charts[1],
+            *charts[2],
             gr.update(visible=True),
             result.model_dump(mode="json"),
         )
@@ -139,9 +136,10 @@ def build(services) -> CheckTab:
     return CheckTab(file=file, run=run, outputs=outputs)
 
 
-def _plot(title: str, name: str) -> tuple[gr.Plot, gr.Markdown]:
-    """A heading, the plot, and below it the same content as text (for screen readers)."""
+def _plot(title: str, name: str) -> tuple[gr.HTML, gr.Markdown]:
+    """A heading, the chart (our own ``<img>`` with a German ``alt``, a compact layout on phones; see
+    app/figures.py), and below it the same content as text (for screen readers)."""
     gr.Markdown(f"#### {title}")
-    plot = gr.Plot(label=title, show_label=False, elem_id=f"plot-{name}")
+    plot = gr.HTML(elem_id=f"plot-{name}", elem_classes=["chart-box"])
     text = gr.Markdown(elem_id=f"plot-{name}-text")
     return plot, text

@@ -152,7 +152,8 @@ def test_goal_set_check_with_yaml_and_excel(client, tmp_path):
         if isinstance(report.get("value"), dict)
         else str(report["value"]).endswith(".md")
     )
-    assert all(result[i]["type"] == "matplotlib" for i in (6, 8, 10))
+    assert all(result[i].startswith('<img class="chart') for i in (6, 8, 10))  # our own <img> with German alt
+    assert 'class="chart chart-compact"' in result[10]  # the strategy tree also in its phone layout
     assert "Nicht abgedeckt" not in result[11]
 
     from assistant.goals.loading import load_goal_set

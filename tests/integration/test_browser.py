@@ -67,7 +67,7 @@ def test_check_the_example_goal_set_and_see_findings_and_plots(page):
     page.locator("#check-summary").get_by_text("beispiel-zielsystem.yaml").wait_for()
     assert table.locator("tbody tr").count() >= 1
     for plot in ("#plot-budget", "#plot-fields", "#plot-tree"):
-        page.locator(f"{plot} img").wait_for()
+        page.locator(f"{plot} img:visible").wait_for()
     page.locator("#plot-budget-text").get_by_text("Die Mittel folgen den Prioritäten.").wait_for()
     page.locator("#plot-tree-text").get_by_text("Jedes Ziel der Gesamtstrategie").wait_for()
 

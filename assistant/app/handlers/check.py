@@ -9,7 +9,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.app.plots import Plot, budget_by_priority, goals_per_field, strategy_tree
+from assistant.app.figures import chart_html
+from assistant.app.plots import Plot, budget_by_priority, goals_per_field, strategy_tree, strategy_tree_compact
 from assistant.errors import UserError
 from assistant.goals.check import CheckResult
 from assistant.goals.model import GoalSet
@@ -140,6 +141,24 @@ def findings_html(findings: Sequence[Finding]) -> str:
 def goal_set_plots(services, goal_set: GoalSet) -> list[Plot]:
     threshold = services.settings.pruefung.max_ziele_je_feld
     return [budget_by_priority(goal_set), goals_per_field(goal_set, threshold), strategy_tree(goal_set)]
+
+
+# what a screen reader says for the image; the text under each chart says what it shows
+CHART_ALTS = (
+    "Balkendiagramm: durchschnittliches Budget je Prioritätsklasse (Beschreibung im Text darunter)",
+    "Balkendiagramm: strategische Ziele je Handlungsfeld und Fokus-Schwelle (Beschreibung im Text darunter)",
+    "Schaubild: Ableitung von der Gesamtstrategie zu den Fachstrategien (Beschreibung im Text darunter)",
+)
+
+
+def goal_set_charts(services, goal_set: GoalSet) -> list[tuple[str, str]]:
+    """(HTML, text) for the three charts; the strategy tree also in its compact layout for phones."""
+    budget, fields, tree = goal_set_plots(services, goal_set)
+    compacts = (None, None, strategy_tree_compact(goal_set))
+    return [
+        (chart_html(plot, alt, compact), plot.description)
+        for plot, alt, compact in zip((budget, fields, tree), CHART_ALTS, compacts, strict=True)
+    ]
 
 
 def result_from_state(state: dict | None) -> CheckResult:

@@ -3,7 +3,6 @@ table (colour and word), one chart per indicator with its text, and the Strategi
 
 from __future__ import annotations
 
-import base64
 import html
 import tempfile
 from collections.abc import Sequence
@@ -23,6 +22,7 @@ NO_FIELD = "(ohne Handlungsfeld)"
 NO_PRIORITY = "(ohne Priorität)"
 STATUS_CHOICES = [(STATUS_LABELS[s], s) for s in ("erreicht", "im_plan", "gefaehrdet", "nicht_im_plan", "verfehlt")]
 STATUS_CHOICES.append(("nicht bewertbar", "unknown"))
+WORKING = "⏳ **Die Zielerreichung wird ausgewertet** (Messwerte, Status je Kennzahl, Strategiebericht) …"
 _COLUMNS = ("Ziel", "Status des Ziels", "Kennzahl", "Status der Kennzahl", "Letzter Wert", "Erwartet", "Zielwert")
 
 
@@ -31,7 +31,7 @@ class MonitorOutcome:
     monitoring: Monitoring
     markdown_path: Path
     docx_path: Path
-    charts: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)  # (goal, index) → (png uri, text)
+    charts: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)  # (goal, index) → (<img>, text)
 
 
 def parse_year(value: float | int | str | None) -> int:
@@ -49,7 +49,8 @@ def parse_year(value: float | int | str | None) -> int:
 
 def monitor_file(services, path: str | Path | None, year, display_name: str | None = None) -> MonitorOutcome:
     """Load and evaluate a goal set; write the Strategiebericht as Markdown and Word for download."""
-    from assistant.goals.monitoring.charts import indicator_chart, png_bytes
+    from assistant.app.figures import image_tag
+    from assistant.goals.monitoring.charts import indicator_chart
     from assistant.goals.monitoring.export import write_report
 
     path, name = goal_set_path(path, display_name)
@@ -68,10 +69,8 @@ def monitor_file(services, path: str | Path | None, year, display_name: str | No
     charts = {}
     for goal in monitoring.goals:
         for index, outcome in enumerate(goal.indicators):
-            plot = indicator_chart(outcome)
-            uri = "data:image/png;base64," + base64.b64encode(png_bytes(plot, dpi=90)).decode("ascii")
-            charts[(goal.ref.id, index)] = (uri, plot.description)
-            plot.figure.clear()
+            plot = indicator_chart(outcome)  # compact: readable on a phone (see plot_style)
+            charts[(goal.ref.id, index)] = (image_tag(plot, plot.description), plot.description)
     return MonitorOutcome(monitoring, markdown_path, docx_path, charts)
 
 
@@ -179,11 +178,9 @@ def charts_html(outcome: MonitorOutcome, goals: Sequence[GoalOutcome]) -> str:
     figures = []
     for goal in goals:
         for index, _ in enumerate(goal.indicators):
-            uri, text = outcome.charts[(goal.ref.id, index)]
-            figures.append(
-                f'<figure class="indicator-chart"><img src="{uri}" alt="{html.escape(text)}" width="576">'
-                f"<figcaption>{html.escape(text)}</figcaption></figure>"
-            )
+            image, text = outcome.charts[(goal.ref.id, index)]
+            caption = f"<figcaption>{html.escape(text)}</figcaption>"
+            figures.append(f'<figure class="indicator-chart">{image}{caption}</figure>')
     if not figures:
         return "<p>Keine Kennzahl für diese Auswahl.</p>"
     return f'<div class="indicator-charts" id="monitor-charts">{"".join(figures)}</div>'

@@ -100,6 +100,10 @@ def test_plots_for_a_goal_set(fake_services, weak_goal_set):
     assert "Nicht abgedeckt: Z4." in tree.description
     for plot in (budget, fields, tree):
         assert plot.figure.axes
+    charts = check.goal_set_charts(fake_services, outcome.goal_set)
+    assert [text for _, text in charts] == [budget.description, fields.description, tree.description]
+    assert [markup.count("<img") for markup, _ in charts] == [1, 1, 2]  # the tree: desktop and phone layout
+    assert all('alt="' in markup and "Beschreibung im Text darunter" in markup for markup, _ in charts)
 
 
 def test_shipped_examples_are_offered_by_name():

@@ -8,6 +8,7 @@ from assistant.goals.monitoring.evaluate import GoalOutcome, GoalResult, Indicat
 from assistant.goals.monitoring.status import Tolerances, evaluate_indicator
 from assistant.goals.monitoring.wording import amount, expected_amount, goal_sentence
 from assistant.goals.view import GoalRef
+from assistant.plot_style import COMPACT_WIDTH, SMALL, smallest_text_pt
 
 
 def outcome(goal_id: str, **indicator) -> IndicatorOutcome:
@@ -61,3 +62,5 @@ def test_charts_draw_every_case_with_their_text():
         plot = indicator_chart(case)
         assert png_bytes(plot)[:4] == b"\x89PNG"
         assert plot.description.startswith("K (Ziel Z1):")
+        # readable on a phone: narrow, no label under SMALL points (see assistant/plot_style.py)
+        assert plot.figure.get_figwidth() <= COMPACT_WIDTH and smallest_text_pt(plot) >= SMALL
