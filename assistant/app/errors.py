@@ -41,19 +41,30 @@ def _to_gradio(exc: Exception) -> gr.Error:
     return gr.Error(UNEXPECTED, title="Fehler", print_exception=False)
 
 
-def guarded(fn=None, *, notice: gr.Markdown | None = None, enable: Sequence[gr.Component] = ()):
+def guarded(
+    fn=None,
+    *,
+    notice: gr.Markdown | None = None,
+    enable: Sequence[gr.Component] = (),
+    clear: Sequence[gr.Component] = (),
+):
     """Wrap a UI callback: UserError → its message, anything else → a general German message.
 
     With ``notice`` (one of the callback's outputs) the message goes there and every other output stays as
-    it was; ``enable`` lists buttons (also outputs) the callback disabled while it ran and that come back.
+    it was; ``enable`` lists buttons (also outputs) the callback disabled while it ran and that come back;
+    ``clear`` lists outputs emptied (e.g. a progress status the callback showed).
     Without ``notice`` the message is raised as ``gr.Error`` (for callbacks without a visible output)."""
     if fn is None:
-        return functools.partial(guarded, notice=notice, enable=enable)
+        return functools.partial(guarded, notice=notice, enable=enable, clear=clear)
 
     def handled(exc: Exception):
         if notice is None:
             raise _to_gradio(exc) from None
-        return {notice: notice_markdown(exc), **{button: gr.update(interactive=True) for button in enable}}
+        return {
+            **{output: "" for output in clear},
+            notice: notice_markdown(exc),
+            **{button: gr.update(interactive=True) for button in enable},
+        }
 
     if inspect.isgeneratorfunction(fn):
 

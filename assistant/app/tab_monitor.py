@@ -47,6 +47,8 @@ def build(services) -> None:
             )
             example_button = gr.Button("Beispiel auswerten", visible=bool(examples), elem_id="monitor-example")
 
+    # the status stands where the results will appear, at once (also when the work is quick)
+    status = gr.Markdown(elem_id="monitor-status")
     with gr.Column(visible=False) as results_area:
         summary = gr.HTML(elem_id="monitor-summary")
         with gr.Row():
@@ -63,49 +65,57 @@ def build(services) -> None:
         charts = gr.HTML(elem_id="monitor-chart-list")
     state = gr.State(None)
 
-    outputs = [message, summary, fields, statuses, priorities, table, markdown_report, word_report, charts,
-               results_area, state]  # fmt: skip
+    buttons = [run_button, example_button]
+    outputs = [message, status, summary, fields, statuses, priorities, table, markdown_report, word_report, charts,
+               results_area, state, *buttons]  # fmt: skip
+    done = {status: "", **{button: gr.update(interactive=True) for button in buttons}}
 
-    @guarded(notice=message)
-    def run(path, as_of):
+    def evaluate(path, as_of):
+        """First the status and the buttons locked, then the results (or the reason next to the upload)."""
+        yield {message: "", status: monitor.WORKING, **{button: gr.update(interactive=False) for button in buttons}}
         try:
             outcome = monitor.monitor_file(services, path, as_of)
         except UserError as exc:  # shown next to the upload (it names file and line), results hidden
-            return (
-                f"**Die Auswertung ist nicht möglich.** {exc}",
-                *([gr.skip()] * (len(outputs) - 3)),
-                gr.update(visible=False),
-                None,
-            )
+            yield {message: f"**Die Auswertung ist nicht möglich.** {exc}", results_area: gr.update(visible=False),
+                   state: None, **done}  # fmt: skip
+            return
         monitoring = outcome.monitoring
         goals = monitoring.goals
-        return (
-            "",
-            monitor.summary_html(monitoring),
-            gr.update(choices=monitor.field_choices(monitoring), value=[]),
-            gr.update(value=[]),
-            gr.update(choices=monitor.priority_choices(monitoring), value=[]),
-            monitor.goals_html(goals),
-            gr.update(value=str(outcome.markdown_path)),
-            gr.update(value=str(outcome.docx_path)),
-            monitor.charts_html(outcome, goals),
-            gr.update(visible=True),
-            outcome,
-        )
+        yield {
+            summary: monitor.summary_html(monitoring),
+            fields: gr.update(choices=monitor.field_choices(monitoring), value=[]),
+            statuses: gr.update(value=[]),
+            priorities: gr.update(choices=monitor.priority_choices(monitoring), value=[]),
+            table: monitor.goals_html(goals),
+            markdown_report: gr.update(value=str(outcome.markdown_path)),
+            word_report: gr.update(value=str(outcome.docx_path)),
+            charts: monitor.charts_html(outcome, goals),
+            results_area: gr.update(visible=True),
+            state: outcome,
+            **done,
+        }
 
-    @guarded(notice=message)
+    @guarded(notice=message, enable=buttons, clear=[status])
+    def run(path, as_of):
+        yield from evaluate(path, as_of)
+
+    @guarded(notice=message, enable=buttons, clear=[status])
     def run_example(chosen, as_of):
         source = check.example_path(chosen)
         copy = Path(tempfile.mkdtemp(prefix="beispiel-")) / source.name
         shutil.copyfile(source, copy)
-        return (str(copy), *run(str(copy), as_of))
+        yield {file: str(copy)}
+        yield from evaluate(str(copy), as_of)
 
     @guarded(notice=message)
     def refilter(outcome, selected_fields, selected_statuses, selected_priorities):
         return (*monitor.refilter(outcome, selected_fields, selected_statuses, selected_priorities), "")
 
-    gr.on([file.upload, run_button.click, year.submit], run, [file, year], outputs, api_name="zielerreichung")
-    example_button.click(run_example, [example, year], [file, *outputs], api_name="beispiel_zielerreichung")
+    # the status is our own: Gradio's overlay would cover the form (show_progress="hidden")
+    gr.on([file.upload, run_button.click, year.submit], run, [file, year], outputs, api_name="zielerreichung",
+          show_progress="hidden")  # fmt: skip
+    example_button.click(run_example, [example, year], [file, *outputs], api_name="beispiel_zielerreichung",
+                         show_progress="hidden")  # fmt: skip
     gr.on(  # ``input``, not ``change``: a new goal set resets the choices without a stale filter request
         [fields.input, statuses.input, priorities.input],
         refilter,
