@@ -5,6 +5,10 @@ ingested while the app runs are served at once (no page load has to allow them f
 file on the disk is reachable. No document ever becomes active content in the app's origin: only PDF,
 DOCX and plain text are shown inline, everything else (HTML, SVG, XML, …) is a download, and every
 response says ``nosniff``; all but PDF also carry ``Content-Security-Policy: sandbox``.
+
+Markdown sources also have a reading view, ``/dokumente/{doc_id}/ansicht``: rendered on the server without
+raw HTML, with a strict Content-Security-Policy (``assistant.app.markdown_view``); the source links of an
+answer open it at the cited section.
 """
 
 from __future__ import annotations
@@ -14,13 +18,14 @@ from pathlib import Path
 from urllib.parse import quote
 
 from fastapi import Request
-from fastapi.responses import FileResponse, PlainTextResponse
+from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse, RedirectResponse
 from starlette.routing import Route
 
-from assistant.app.handlers.common import DOCUMENT_ROUTE
+from assistant.app import markdown_view
+from assistant.app.handlers.common import DOCUMENT_ROUTE, MARKDOWN_SUFFIXES, READING_VIEW
 
 _DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-_TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+_TEXT_SUFFIXES = frozenset({".txt", ".text", *MARKDOWN_SUFFIXES})
 # The allow-list of what a browser may show inline. Chrome's PDF viewer does not open a document that
 # carries CSP sandbox; script inside a PDF runs in the viewer, never with the app's origin and cookies.
 INLINE_TYPES = {".pdf": "application/pdf", ".docx": _DOCX}
@@ -41,20 +46,51 @@ def response_headers(path: Path) -> tuple[str, dict[str, str]]:
     return "application/octet-stream", headers | {"Content-Disposition": _disposition("attachment", path.name)}
 
 
-def document_route(services) -> Route:
-    """A route for ``gr.Blocks.launch(app_kwargs={"routes": [...]})``: it exists before the server starts."""
+def document_routes(services) -> list[Route]:
+    """Routes for ``gr.Blocks.launch(app_kwargs={"routes": [...]})``: they exist before the server starts."""
 
     async def serve_document(request: Request):
-        if not await _logged_in(request):
-            return PlainTextResponse("Bitte melden Sie sich zuerst an.", status_code=401)
-        record = services.catalog.document(request.path_params["doc_id"])
-        path = Path(record.path) if record is not None else None
-        if path is None or not path.is_file():
-            return PlainTextResponse("Das Dokument ist nicht (mehr) in der Wissensbasis.", status_code=404)
-        media_type, headers = response_headers(path)
-        return FileResponse(path, media_type=media_type, headers=headers)
+        found = await _document_path(request, services)
+        if not isinstance(found, Path):
+            return found
+        media_type, headers = response_headers(found)
+        return FileResponse(found, media_type=media_type, headers=headers)
 
-    return Route(DOCUMENT_ROUTE + "/{doc_id}", serve_document, methods=["GET", "HEAD"])
+    async def serve_reading_view(request: Request):
+        found = await _document_path(request, services)
+        if not isinstance(found, Path):
+            return found
+        raw_url = f"{DOCUMENT_ROUTE}/{quote(request.path_params['doc_id'], safe='')}"
+        if found.suffix.lower() not in MARKDOWN_SUFFIXES:  # only Markdown has one; the rest as they are
+            return RedirectResponse(raw_url, status_code=303)
+        record = services.catalog.document(request.path_params["doc_id"])
+        page = markdown_view.reading_view(found.read_bytes(), record.title or found.name, raw_url)
+        return HTMLResponse(page, headers=reading_view_headers())
+
+    return [
+        Route(DOCUMENT_ROUTE + "/{doc_id}", serve_document, methods=["GET", "HEAD"]),
+        Route(DOCUMENT_ROUTE + "/{doc_id}" + READING_VIEW, serve_reading_view, methods=["GET", "HEAD"]),
+    ]
+
+
+def reading_view_headers() -> dict[str, str]:
+    return {
+        "Content-Security-Policy": markdown_view.CSP,
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "Cache-Control": "private, no-store",
+    }
+
+
+async def _document_path(request: Request, services) -> Path | PlainTextResponse:
+    """The indexed file of the request's document, or the German refusal (401 before login, 404)."""
+    if not await _logged_in(request):
+        return PlainTextResponse("Bitte melden Sie sich zuerst an.", status_code=401)
+    record = services.catalog.document(request.path_params["doc_id"])
+    path = Path(record.path) if record is not None else None
+    if path is None or not path.is_file():
+        return PlainTextResponse("Das Dokument ist nicht (mehr) in der Wissensbasis.", status_code=404)
+    return path
 
 
 async def _logged_in(request: Request) -> bool:

@@ -8,7 +8,7 @@ import gradio as gr
 
 from assistant.app import figures, tab_ask, tab_check, tab_draft, tab_knowledge, tab_monitor
 from assistant.app.auth import authenticator
-from assistant.app.documents import document_route
+from assistant.app.documents import document_routes
 from assistant.app.handlers.check import EXAMPLES
 from assistant.app.handlers.knowledge import doc_type_choices
 
@@ -130,7 +130,7 @@ def launch(
         prevent_thread_lock=prevent_thread_lock,
         # the document links: a route of our own, there before the first request (see app/documents.py);
         # Gradio's file route serves no indexed or uploaded document
-        app_kwargs={"routes": [document_route(services)]},
+        app_kwargs={"routes": document_routes(services)},
         auth=auth,
         auth_message="Bitte melden Sie sich mit Ihrem Benutzernamen und Passwort an." if auth else None,
         max_threads=max(40, settings.concurrency_limit * 4),

@@ -115,6 +115,23 @@ def test_only_pdf_docx_and_text_inline_everything_else_a_sandboxed_download(prot
         assert response.headers["x-content-type-options"] == "nosniff"
 
 
+def test_markdown_reading_view_is_rendered_html_without_active_content(protected_app):
+    url, services = protected_app
+    note = _doc(services, "geheimnotiz-kaemmerei.md").doc_id
+    pdf = _doc(services, "wasserbericht-2025.pdf").doc_id
+    assert httpx.get(f"{url}/dokumente/{note}/ansicht").status_code == 401  # login first, like the file
+    with _logged_in(url) as client:
+        view = client.get(f"/dokumente/{note}/ansicht")
+        other = client.get(f"/dokumente/{pdf}/ansicht", follow_redirects=False)
+        missing = client.get("/dokumente/gibt-es-nicht/ansicht")
+    assert view.status_code == 200 and view.headers["content-type"] == "text/html; charset=utf-8"
+    assert view.headers["content-security-policy"].startswith("default-src 'none'; style-src 'sha256-")
+    assert view.headers["x-content-type-options"] == "nosniff"
+    assert '<h1 id="abschnitt-geheimnotiz-kaemmerei">Geheimnotiz Kämmerei</h1>' in view.text
+    assert other.status_code == 303 and other.headers["location"] == f"/dokumente/{pdf}"  # only Markdown
+    assert missing.status_code == 404
+
+
 @pytest.mark.slow
 def test_a_document_with_script_never_runs_in_the_app(protected_app):
     if not CHROMIUM.exists():

@@ -109,9 +109,12 @@ def claims_citing(answer_text: str, number: int) -> str:
 
 def citation_markdown(citation: Citation, claim: str = "") -> str:
     heading = f"**[{citation.n}] {citation.source_label()}**"
-    url = document_url(citation.doc_id, citation.path, citation.page)
+    url = document_url(citation.doc_id, citation.path, citation.page, citation.section)
     if url:
-        target = f"Seite {citation.page} öffnen" if citation.page else "Dokument öffnen"
+        if citation.page:
+            target = f"Seite {citation.page} öffnen"
+        else:  # a Markdown source opens in its reading view at the cited section
+            target = "Abschnitt öffnen" if "#abschnitt-" in url else "Dokument öffnen"
         heading += f" – [{target}]({url})"
     elif citation.path:
         heading += f" – {Path(citation.path).name}"

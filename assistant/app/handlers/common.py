@@ -11,6 +11,8 @@ from assistant.errors import UserError
 
 # the app's own route for indexed documents (assistant.app.documents), login-protected when login is on
 DOCUMENT_ROUTE = "/dokumente"
+READING_VIEW = "/ansicht"  # DOCUMENT_ROUTE/{doc_id}/ansicht: Markdown rendered safely (assistant.app.markdown_view)
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 
 ProgressCallback = Callable[[int, int, str], None]  # done, total, the item being worked on
 
@@ -60,13 +62,21 @@ def parse_german_date(text: str | None, label: str) -> date | None:
         ) from None
 
 
-def document_url(doc_id: str | None, path: str | Path | None = None, page: int | None = None) -> str | None:
-    """A link that opens the document (at the page, for PDFs: the browser's viewer reads ``#page=``)."""
+def document_url(
+    doc_id: str | None, path: str | Path | None = None, page: int | None = None, section: str = ""
+) -> str | None:
+    """A link that opens the document where it is cited: a PDF at the page (the browser's viewer reads
+    ``#page=``), a Markdown source in its reading view at the section."""
     if not doc_id:
         return None
     url = f"{DOCUMENT_ROUTE}/{quote(doc_id, safe='')}"
-    if page and str(path or "").lower().endswith(".pdf"):
+    suffix = Path(str(path or "")).suffix.lower()
+    if page and suffix == ".pdf":
         url += f"#page={page}"
+    elif suffix in MARKDOWN_SUFFIXES:
+        from assistant.app.markdown_view import section_anchor
+
+        url += READING_VIEW + (f"#{section_anchor(section)}" if section.strip() else "")
     return url
 
 

@@ -11,7 +11,7 @@ from assistant.models import Block, LoadedDocument
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
-_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 _INLINE = re.compile(r"(\*\*|__|\*|`)")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 
@@ -28,7 +28,7 @@ def _table_row(line: str) -> str:
 def load(path: Path) -> LoadedDocument:
     text = read_text(path)
     title = None
-    front = _FRONT_MATTER.match(text)
+    front = FRONT_MATTER.match(text)
     if front:
         for line in front.group(1).splitlines():
             if line.lower().startswith("title:") or line.lower().startswith("titel:"):
