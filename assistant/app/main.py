@@ -6,7 +6,7 @@ with the services it was given.
 
 import gradio as gr
 
-from assistant.app import figures, tab_ask, tab_check, tab_draft, tab_knowledge, tab_monitor
+from assistant.app import figures, gradio_german, tab_ask, tab_check, tab_draft, tab_knowledge, tab_monitor
 from assistant.app.auth import authenticator
 from assistant.app.documents import document_routes
 from assistant.app.handlers.check import EXAMPLES
@@ -83,14 +83,18 @@ def create_app(services) -> gr.Blocks:
 
 
 # On load: Gradio's own strings (upload area, chat buttons, toasts) in German for every browser language,
-# through the locale switch of Gradio's settings panel (its module, found among the loaded scripts); then
-# focus the question box without scrolling (``autofocus`` would scroll the title and the tabs out of view).
+# through the locale switch of Gradio's settings panel (its module, found among the loaded scripts); the
+# labels Gradio writes in English for screen readers replaced, now and whenever it renders
+# (``gradio_german.LABEL_JS``); the page marked as German (screen readers pronounce it so); then focus the
+# question box without scrolling (``autofocus`` would scroll the title and the tabs out of view).
 ON_LOAD_JS = """async () => {
+  document.documentElement.lang = 'de';
   const core = performance.getEntriesByType('resource').map(e => e.name)
     .find(n => /\\/assets\\/core-[^/]*\\.js$/.test(n));
   if (core) { try { (await import(core)).changeLocale?.('de'); } catch (e) { console.warn(e); } }
+  try { (__LABEL_JS__)(); } catch (e) { console.warn(e); }
   document.querySelector('#chat-question textarea')?.focus({preventScroll: true});
-}"""
+}""".replace("__LABEL_JS__", gradio_german.LABEL_JS)
 
 
 def theme() -> gr.themes.Base:
@@ -139,6 +143,8 @@ def launch(
         # whatever the working folder (as a service)
         allowed_paths=[str(EXAMPLES)],
         js=ON_LOAD_JS,
+        # the keys of Gradio's i18n its German locale lacks („Copy message“ …), see app/gradio_german.py
+        i18n=gr.I18n(de=gradio_german.TRANSLATIONS),
         show_error=False,
         quiet=prevent_thread_lock,
         footer_links=["settings"],
