@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from tests.conftest import KNOWLEDGE
-from tests.integration.browser import PHONE, VIEWS, open_page, open_tab, screenshot, visible_error_overlays
+from tests.integration.browser import DESKTOP, PHONE, VIEWS, open_page, open_tab, screenshot, visible_error_overlays
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -238,3 +238,191 @@ def test_text_typed_while_an_answer_runs_stays_in_the_box(view):
     cited = [int(n) for group in re.findall(r"\[(\d+(?:,\s*\d+)*)\]", body) for n in group.split(",")]
     assert cited and cited[0] == 1 and sorted(set(cited)) == list(range(1, max(cited) + 1)), body
     assert "[1]" in sources
+
+
+# --- the rest of issue 13: charts on a phone, Markdown sources, screen-reader labels, report progress ---
+
+MIN_TEXT_PX = 11  # the smallest chart label a phone user must be able to read, in CSS pixels
+
+_CHART_SIZES = """sel => [...document.querySelectorAll(sel)].filter(img => img.offsetParent !== null)
+  .map(img => ({box: (img.closest('[id^="plot-"]') || img.closest('#monitor-charts'))?.id,
+    layout: img.className, shown: img.getBoundingClientRect().width, natural: +img.getAttribute('width'),
+    smallest: +img.dataset.minTextPx, loaded: img.complete && img.naturalWidth > 0}))"""
+
+
+def _readable(charts: list[dict]) -> list[dict]:
+    """The charts whose smallest label is under MIN_TEXT_PX as shown (natural size × shrink factor)."""
+    return [c for c in charts if c["smallest"] * min(1.0, c["shown"] / c["natural"]) < MIN_TEXT_PX]
+
+
+def test_charts_are_readable_where_they_are_shown(view):
+    page, name = view
+    open_tab(page, "Prüfung")
+    page.locator("#check-example").click()
+    page.locator("#plot-tree img:visible").wait_for()
+    charts = page.evaluate(_CHART_SIZES, "#plot-budget img, #plot-fields img, #plot-tree img")
+    assert [c["box"] for c in charts] == ["plot-budget", "plot-fields", "plot-tree"]  # one tree layout shown
+    assert all(c["loaded"] for c in charts)
+    tree = charts[2]["layout"]
+    assert tree == ("chart chart-compact" if name == "en-phone" else "chart chart-wide")
+    assert _readable(charts) == [], charts
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+    assert page.locator("#plot-tree img:visible").get_attribute("alt").startswith("Schaubild: Ableitung")
+    page.locator("#plot-fields").scroll_into_view_if_needed()
+    screenshot(page, f"ux-charts-fields-{name}", full_page=False)
+    page.locator("#plot-tree img:visible").scroll_into_view_if_needed()
+    screenshot(page, f"ux-charts-tree-{name}", full_page=False)
+
+    open_tab(page, "Zielerreichung")
+    page.locator("#monitor-example").click()
+    page.locator("#monitor-charts img").first.wait_for()
+    charts = page.evaluate(_CHART_SIZES, "#monitor-charts img")
+    assert len(charts) == 9 and all(c["loaded"] for c in charts)
+    assert _readable(charts) == [], charts
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+    page.locator("#monitor-charts figure").nth(1).scroll_into_view_if_needed()
+    screenshot(page, f"ux-monitor-chart-{name}", full_page=False)
+
+
+def test_goal_achievement_report_shows_its_status_and_locks_the_buttons(view):
+    """The status and the locked buttons are recorded as they happen (a MutationObserver in the page), so
+    the test sees them however quick the report is."""
+    page, name = view
+    open_tab(page, "Zielerreichung")
+    page.evaluate(
+        """() => { const log = window.__monitorLog = [];
+          const state = sel => document.querySelector(sel);
+          const record = () => log.push({status: state('#monitor-status')?.innerText.trim() || '',
+            run: state('#monitor-run')?.disabled, example: state('#monitor-example')?.disabled});
+          new MutationObserver(record).observe(document.body, {subtree: true, childList: true, attributes: true,
+            characterData: true}); record(); }"""
+    )  # fmt: skip
+    page.locator("#monitor-example").click()
+    page.locator("#monitor-table").wait_for()
+    page.wait_for_function("() => !document.querySelector('#monitor-run').disabled")
+    log = page.evaluate("window.__monitorLog")
+    running = [entry for entry in log if "wird ausgewertet" in entry["status"]]
+    assert running, log[-5:]
+    assert any(entry["run"] and entry["example"] for entry in running)  # both buttons locked meanwhile
+    assert page.locator("#monitor-status").inner_text().strip() == ""  # gone with the result
+    assert page.locator("#monitor-example").is_enabled()
+    assert visible_error_overlays(page) == []
+    screenshot(page, f"ux-monitor-done-{name}", full_page=False)
+
+
+def _open_source(page, question_text: str, link_text: str):
+    """Ask, then open the answer's source link (a new tab or the same one); returns (page, href)."""
+    question = page.get_by_label("Ihre Frage")
+    question.fill(question_text)
+    question.press("Enter")
+    link = page.locator("#chat a", has_text=link_text).first
+    link.wait_for()
+    href = link.get_attribute("href")
+    pages_before = len(page.context.pages)
+    link.click()
+    page.wait_for_timeout(1500)
+    opened = page.context.pages[-1] if len(page.context.pages) > pages_before else page
+    opened.wait_for_load_state()
+    return opened, href
+
+
+def test_markdown_source_opens_rendered_at_the_cited_section(view):
+    page, name = view
+    opened, href = _open_source(page, "Wie hoch ist die Photovoltaikleistung im Stadtgebiet 2035?", "Abschnitt öffnen")
+    assert re.search(r"/dokumente/[^/]+/ansicht#abschnitt-[a-z0-9-]+$", href), href
+    assert "/ansicht#abschnitt-" in opened.url
+    target = opened.locator(":target")
+    assert target.count() == 1 and target.evaluate("el => /^H[1-6]$/.test(el.tagName)")
+    assert "Ziele" in target.inner_text()
+    assert opened.evaluate(
+        "() => { const r = document.querySelector(':target').getBoundingClientRect();"
+        " return r.top >= 0 && r.top < window.innerHeight; }"
+    )  # the cited section is on screen, not the top of the document
+    assert opened.locator("table").count() >= 1  # rendered, not raw text
+    assert opened.evaluate("document.scripts.length") == 0
+    response = page.context.request.get(opened.url.split("#")[0])
+    assert response.headers["content-security-policy"].startswith("default-src 'none'")
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert opened.evaluate("document.documentElement.scrollWidth") <= opened.viewport_size["width"]
+    screenshot(opened, f"ux-markdown-view-{name}", full_page=False)
+
+
+HOSTILE_MARKDOWN = """# Bäderkonzept <script>alert('titel')</script>
+
+<script>alert("xss-script"); fetch("/config?xss=1")</script>
+<img src="https://example.org/spion.png" onerror="alert('xss-img')">
+<svg onload="alert('xss-svg')"><circle r="5"/></svg>
+
+## Hallenbad Nordstadt
+
+Das Hallenbad Nordstadt hat einen Sanierungsbedarf von 7,3 Mio. Euro.
+
+[Mehr erfahren](javascript:alert('xss-link')) · [Bild](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)
+· [Amt](https://example.org/baeder) · ![Plan](https://example.org/plan.png)
+"""
+
+
+def test_hostile_markdown_source_stays_inert(browser, app_url, tmp_path):
+    with open_page(browser, app_url, locale="de-DE", viewport=DESKTOP) as page:
+        open_tab(page, "Wissensbasis")
+        source = tmp_path / "baederkonzept-notiz.md"
+        source.write_text(HOSTILE_MARKDOWN, encoding="utf-8")
+        page.locator("#kb-upload input[type=file]").set_input_files(str(source))
+        page.locator("#kb-ingest").click()
+        page.locator("#kb-status").get_by_text(re.compile("1 Dokument (neu aufgenommen|aktualisiert)")).wait_for()
+        open_tab(page, "Fragen")
+        dialogs: list[str] = []
+        requests: list[str] = []
+        page.context.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.context.on("request", lambda request: requests.append(request.url))
+        opened, href = _open_source(
+            page, "Wie hoch ist der Sanierungsbedarf des Hallenbads Nordstadt?", "Abschnitt öffnen"
+        )
+        assert "/ansicht#abschnitt-" in href
+        opened.wait_for_timeout(1500)
+        assert dialogs == []
+        view_requests = [u for u in requests if "/ansicht" in u or "example.org" in u or "xss" in u]
+        assert all("/ansicht" in u for u in view_requests), view_requests  # no image, no fetch, nothing
+        assert opened.evaluate("document.scripts.length") == 0
+        assert opened.locator("img, svg, iframe").count() == 0
+        assert [a.get_attribute("href") for a in opened.locator("main a").all()] == ["https://example.org/baeder"]
+        body = opened.locator("main").inner_text()
+        assert '<script>alert("xss-script")' in body  # shown as text
+        assert "[Bild: Plan]" in body and "[Mehr erfahren](javascript:alert('xss-link'))" in body
+        screenshot(opened, "ux-markdown-hostile", full_page=False)
+
+
+ENGLISH_LABEL = re.compile(
+    r"\b(Select example|Copy|Copied|Click to upload|File upload|Scroll down|Fullscreen|Open cell menu|"
+    r"Table actions|chatbot conversation|footer navigation|'s message|Stop Recording|Clear)\b"
+)
+_LABELS = """() => [...document.querySelectorAll('[aria-label], [title], img[alt]')]
+    .flatMap(el => ['aria-label', 'title', 'alt'].map(name => el.getAttribute(name)).filter(Boolean))"""
+
+
+def test_screen_reader_labels_are_german(view):
+    page, _name = view
+    examples = page.locator("#chat button.example")
+    examples.first.wait_for()
+    assert examples.first.get_attribute("aria-label").startswith("Beispiel 1 auswählen: ")
+    assert page.locator("#chat [role=log]").get_attribute("aria-label") == "Gesprächsverlauf"
+    question = page.get_by_label("Ihre Frage")
+    question.fill("Wie hoch ist der Fehlbetrag im Ergebnishaushalt 2025?")
+    question.press("Enter")
+    page.locator("#chat").get_by_text("Quellen", exact=True).wait_for()
+    # rendered after load: the observer has relabelled it
+    page.locator("#chat").get_by_role("button", name="Nachricht kopieren").first.wait_for()
+    assert page.locator("#chat [aria-label^='Antwort des Assistenten: ']").count() >= 1
+    # Gradio sets an English label again (as a re-render does): it turns German again
+    examples_or_message = page.locator("#chat [aria-label^='Ihre Nachricht: ']").first
+    examples_or_message.evaluate("el => el.setAttribute('aria-label', 'Select example 7: Testfrage')")
+    page.wait_for_function(
+        "() => document.querySelector('#chat [aria-label=\"Beispiel 7 auswählen: Testfrage\"]') !== null"
+    )
+    open_tab(page, "Wissensbasis")
+    page.locator("#kb-documents").get_by_role("button", name="Tabelle kopieren").wait_for()
+    open_tab(page, "Entwurf")
+    page.locator("#draft-result").get_by_role("button", name="Inhalt kopieren").wait_for()
+    english = [label for label in page.evaluate(_LABELS) if ENGLISH_LABEL.search(label)]
+    assert english == [], english
+    assert page.evaluate("document.documentElement.lang") == "de"
