@@ -48,7 +48,8 @@ def indicator_chart(outcome: IndicatorOutcome, *, width: float = COMPACT_WIDTH, 
     if result.latest is not None and result.expected is not None and result.status not in ("erreicht", "verfehlt"):
         axes.plot([result.latest.jahr], [result.expected], marker="D", markersize=7, markerfacecolor="white",
                   markeredgecolor=PATH_COLOUR, linestyle="none", label="erwartet")  # fmt: skip
-    name = textwrap.fill(textwrap.shorten(f"{outcome.ref.id} · {indicator.name}", 76, placeholder="…"), 34)
+    chars = round(34 * width / COMPACT_WIDTH)  # a title line as wide as the figure
+    name = textwrap.fill(textwrap.shorten(f"{outcome.ref.id} · {indicator.name}", 2 * chars, placeholder="…"), chars)
     axes.set_title(f"{name}\n{STATUS_LABELS[result.status]}", fontsize=TEXT, loc="left", color=colour)
     if indicator.unit:
         axes.set_ylabel(indicator.unit, fontsize=SMALL)

@@ -10,6 +10,8 @@ from assistant.drafting.export import add_runs
 from assistant.goals.monitoring.report import Bericht, Chart, Heading, Paragraph, Table
 
 _CHART_WIDTH_CM = 15.5
+# wider than the app's phone-sized chart: printed at 15.5 cm, its labels come out at about 11 pt
+WORD_CHART_INCHES = (6.4, 3.6)
 
 
 def _table(document, table: Table) -> None:
@@ -34,7 +36,7 @@ def _chart(document, block: Chart) -> None:
 
     from assistant.goals.monitoring.charts import indicator_chart, png_bytes
 
-    plot = indicator_chart(block.indicator)
+    plot = indicator_chart(block.indicator, width=WORD_CHART_INCHES[0], height=WORD_CHART_INCHES[1])
     run = document.add_paragraph().add_run()
     shape = run.add_picture(io.BytesIO(png_bytes(plot)), width=Cm(_CHART_WIDTH_CM))
     shape._inline.docPr.set("descr", block.caption)  # alternative text for screen readers
