@@ -51,45 +51,68 @@ def top(scores: np.ndarray, ids: list[str], n: int) -> list[tuple[str, float]]:
 
 
 class Components:
-    def __init__(self, entries, settings: Settings, cache: VectorCache, embedder, index_options: dict) -> None:
+    def __init__(self, entries, settings: Settings, cache: VectorCache | None, embedder) -> None:
         self.chunk_ids: list[str] = []
         self.chunk_doc: dict[str, str] = {}
-        texts: list[str] = []
+        self.chunk_terms: list[list[str]] = []
         chunks_all = []
         for entry in entries:
             for chunk in document_chunks(entry, settings.chunking):
                 self.chunk_ids.append(chunk.chunk_id)
                 self.chunk_doc[chunk.chunk_id] = entry.doc_id
-                texts.append(indexed_text(chunk))
+                self.chunk_terms.append(base_terms(indexed_text(chunk)))
                 chunks_all.append(chunk)
-        self.vectors = cache.vectors_for(chunks_all, embedder)
+        # without a cache only the keyword side is measured (no embedding needed)
+        self.vectors = cache.vectors_for(chunks_all, embedder) if cache is not None else None
         self.doc_ids = [e.doc_id for e in entries]
-        self.chunk_bm25 = BM25Index(**index_options)
-        for chunk_id, text in zip(self.chunk_ids, texts, strict=True):
-            self.chunk_bm25.add_terms(chunk_id, base_terms(text))
-        self.doc_bm25 = BM25Index(**index_options)
-        for entry in entries:
-            self.doc_bm25.add_terms(entry.doc_id, base_terms(f"{entry.title}\n{entry.text}"))
+        self.doc_terms = [base_terms(f"{e.title}\n{e.text}") for e in entries]
         self.reference = ReferenceBM25(self.doc_ids, [f"{e.title}\n{e.text}" for e in entries])
         self.chunk_position = {c: n for n, c in enumerate(self.chunk_ids)}
+        self.doc_position = {d: n for n, d in enumerate(self.doc_ids)}
+        self.chunk_doc_row = np.array([self.doc_position[self.chunk_doc[c]] for c in self.chunk_ids])
+        self._chunk_indexes: dict[tuple, BM25Index] = {}
+        self._doc_indexes: dict[tuple, BM25Index] = {}
+
+    def chunk_index(self, **options) -> BM25Index:
+        key = tuple(sorted(options.items()))
+        if key not in self._chunk_indexes:
+            index = BM25Index(**options)
+            for chunk_id, terms in zip(self.chunk_ids, self.chunk_terms, strict=True):
+                index.add_terms(chunk_id, terms)
+            self._chunk_indexes[key] = index
+        return self._chunk_indexes[key]
+
+    def doc_index(self, **options) -> BM25Index:
+        key = tuple(sorted(options.items()))
+        if key not in self._doc_indexes:
+            index = BM25Index(**options)
+            for doc_id, terms in zip(self.doc_ids, self.doc_terms, strict=True):
+                index.add_terms(doc_id, terms)
+            self._doc_indexes[key] = index
+        return self._doc_indexes[key]
 
     # each returns a document ranking for one query
     def bm25(self, query, vector):
         return self.reference.rank(query, K)
 
-    def keyword_chunks(self, query, vector):
-        return first_documents([c for c, _ in self.chunk_bm25.search(query, 200)], self.chunk_doc)
+    def keyword_chunks(self, query, vector, **options):
+        index = self.chunk_index(**options)
+        return first_documents([c for c, _ in index.search(query, 300)], self.chunk_doc)
 
-    def keyword_documents(self, query, vector):
-        return [d for d, _ in self.doc_bm25.search(query, K)]
+    def keyword_documents(self, query, vector, **options):
+        return [d for d, _ in self.doc_index(**options).search(query, K)]
 
     def dense(self, query, vector):
         similarities = self.vectors @ vector
         return first_documents([c for c, _ in top(similarities, self.chunk_ids, 300)], self.chunk_doc)
 
-    def hybrid_chunks(self, query, vector, keyword_weight=0.7, candidates=50):
-        """The product's fusion: z-scores over each side's top candidates, both sides scored for the union."""
-        keyword_all = self.chunk_bm25.scores(query)
+    def hybrid_chunks(
+        self, query, vector, keyword_weight=0.7, candidates=50, document_weight=0.0, chunk_options=None,
+        doc_options=None,
+    ):  # fmt: skip
+        """The product's fusion: z-scores over each side's top candidates, both sides scored for the union;
+        ``document_weight`` adds the z-score of the chunk's whole document under document-level BM25."""
+        keyword_all = self.chunk_index(**(chunk_options or {})).scores(query)
         dense_all = self.vectors @ vector
         keyword = [(c, s) for c, s in top(keyword_all, self.chunk_ids, candidates) if s > 0]
         dense = top(dense_all, self.chunk_ids, candidates)
@@ -100,28 +123,67 @@ class Components:
             keyword_scores, [s for _, s in keyword], dense_scores, [s for _, s in dense],
             keyword_weight, 1 - keyword_weight,
         )  # fmt: skip
+        if document_weight:
+            doc_all = self.doc_index(**(doc_options or {})).scores(query)
+            reference = np.sort(doc_all)[-candidates:]
+            spread = float(reference.std()) or 1.0
+            mean = float(reference.mean())
+            for chunk_id in fused:
+                doc_score = doc_all[self.chunk_doc_row[self.chunk_position[chunk_id]]]
+                fused[chunk_id] += document_weight * (doc_score - mean) / spread
         ranked = sorted(fused, key=lambda c: -fused[c])
         return first_documents(ranked, self.chunk_doc)
 
 
-def run(entries, questions: list[ScaleQuestion], settings, cache, embedder, vectors, index_options) -> dict:
-    components = Components(entries, settings, cache, embedder, index_options)
+def variants_for(components: Components) -> dict[str, Callable]:
+    c = components
     variants: dict[str, Callable] = {
-        "bm25 (bm25s+Snowball)": components.bm25,
-        "keyword chunks (product)": components.keyword_chunks,
-        "keyword documents": components.keyword_documents,
-        "dense chunks": components.dense,
+        "bm25 (bm25s+Snowball)": c.bm25,
+        "keyword chunks (product)": c.keyword_chunks,
+        "keyword chunks, no decompounding": lambda q, v: c.keyword_chunks(q, v, decompound=False),
+        "keyword chunks, parts 0.3": lambda q, v: c.keyword_chunks(q, v, part_weight=0.3),
+        "keyword chunks, b=0.5": lambda q, v: c.keyword_chunks(q, v, b=0.5),
+        "keyword documents": c.keyword_documents,
+        "keyword documents, no decompounding": lambda q, v: c.keyword_documents(q, v, decompound=False),
+        "keyword documents, parts 0.3": lambda q, v: c.keyword_documents(q, v, part_weight=0.3),
+        "keyword documents, k1=1.5": lambda q, v: c.keyword_documents(q, v, k1=1.5),
+        "dense chunks": c.dense,
     }
-    for weight in (0.5, 0.7, 0.8, 0.9):
+    for weight in (0.5, 0.7, 0.9):
         for candidates in (50, 200):
-            variants[f"hybrid chunks w={weight} c={candidates}"] = lambda q, v, w=weight, c=candidates: (
-                components.hybrid_chunks(q, v, w, c)
+            variants[f"hybrid chunks w={weight} c={candidates}"] = lambda q, v, w=weight, n=candidates: c.hybrid_chunks(
+                q, v, w, n
             )
+    for document_weight in (0.3, 0.6, 1.0):
+        variants[f"hybrid chunks w=0.7 c=50 + document {document_weight}"] = lambda q, v, d=document_weight: (
+            c.hybrid_chunks(q, v, 0.7, 50, d)
+        )
+    options = {"no decompounding": {"decompound": False}, "parts 0.3": {"part_weight": 0.3}, "default": {}}
+    for weight, candidates, document_weight, doc_kind in [
+        (0.7, 200, 1.0, "no decompounding"),
+        (0.7, 200, 2.0, "no decompounding"),
+        (0.7, 50, 1.0, "no decompounding"),
+        (0.8, 200, 1.0, "parts 0.3"),
+        (0.7, 200, 1.0, "default"),
+        (1.0, 200, 1.0, "no decompounding"),
+    ]:
+        variants[f"hybrid+doc w={weight} c={candidates} d={document_weight} ({doc_kind})"] = (
+            lambda q, v, w=weight, n=candidates, d=document_weight, o=options[doc_kind]: c.hybrid_chunks(
+                q, v, w, n, d, doc_options=o
+            )
+        )
+    return variants
+
+
+def run(entries, questions: list[ScaleQuestion], settings, cache, embedder, vectors, only: str | None) -> dict:
+    components = Components(entries, settings, cache, embedder)
     results = {}
-    for name, rank in variants.items():
+    for name, rank in variants_for(components).items():
+        if (only and only not in name) or (components.vectors is None and ("dense" in name or "hybrid" in name)):
+            continue
         rankings = {q.id: rank(q.question, vectors[q.id]) for q in questions}
         results[name] = score(rankings, questions)
-        print(f"  {name:40} MRR@10 {results[name]['mrr@10']:.3f}  R@1 {results[name]['recall@1']:.3f}  "
+        print(f"  {name:50} MRR@10 {results[name]['mrr@10']:.3f}  R@1 {results[name]['recall@1']:.3f}  "
               f"R@5 {results[name]['recall@5']:.3f}", flush=True)  # fmt: skip
     return results
 
@@ -133,8 +195,9 @@ def main() -> int:
     parser.add_argument("--work-dir", type=Path, default=Path("evals/.scale"))
     parser.add_argument("--split", default="tune")
     parser.add_argument("--sizes", default="400,4000")
-    parser.add_argument("--k1", type=float, default=1.2)
-    parser.add_argument("--b", type=float, default=0.75)
+    parser.add_argument("--only", help="nur Varianten, deren Name dies enthält")
+    parser.add_argument("--cached-only", action="store_true", help="nur Dokumente mit fertigen Vektoren")
+    parser.add_argument("--keyword-only", action="store_true", help="nur die Schlagwortseite (ohne Vektoren)")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     settings = Settings()
@@ -142,14 +205,15 @@ def main() -> int:
     questions = [q for q in read_questions(args.questions) if q.split == args.split]
     embedder = SentenceTransformerEmbedder(settings.embedding)
     vectors = {q.id: np.asarray(embedder.embed_query(q.question), dtype=np.float32) for q in questions}
-    cache = VectorCache(args.work_dir / "cache", vector_cache_key(settings))
+    cache = None if args.keyword_only else VectorCache(args.work_dir / "cache", vector_cache_key(settings))
     report = {"split": args.split, "questions": len(questions), "sizes": {}}
     for size in [int(s) for s in args.sizes.split(",")]:
         subset = corpus_subset(entries, size, [d for q in read_questions(args.questions) for d in q.relevant])
+        if args.cached_only and cache is not None:
+            # while the large size is still being embedded: its documents whose vectors are ready
+            subset = [e for e in subset if all(cache.has(c.chunk_id) for c in document_chunks(e, settings.chunking))]
         print(f"{len(subset)} Dokumente ({args.split}, {len(questions)} Fragen)", flush=True)
-        report["sizes"][str(len(subset))] = run(
-            subset, questions, settings, cache, embedder, vectors, {"k1": args.k1, "b": args.b}
-        )
+        report["sizes"][str(len(subset))] = run(subset, questions, settings, cache, embedder, vectors, args.only)
     if args.out:
         args.out.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -95,6 +95,10 @@ def vector_cache_key(settings: Settings) -> str:
     return settings.embedding.model_dump_json() + settings.chunking.model_dump_json()
 
 
+CACHE_SAVE_EVERY = 2048
+"""Chunks embedded between two saves of the vector cache."""
+
+
 class VectorCache:
     """Chunk vectors by chunk id (ids contain the content hash), one ``.npy`` per embedding model."""
 
@@ -108,7 +112,13 @@ class VectorCache:
         if self._ids_path.is_file() and self._vectors_path.is_file():
             ids = json.loads(self._ids_path.read_text(encoding="utf-8"))
             self._vectors = np.load(self._vectors_path)
+            # a save interrupted between the two files: keep the rows both agree on
+            ids = ids[: len(self._vectors)]
+            self._vectors = self._vectors[: len(ids)]
             self._rows = {chunk_id: row for row, chunk_id in enumerate(ids)}
+
+    def has(self, chunk_id: str) -> bool:
+        return chunk_id in self._rows
 
     def vectors_for(self, chunks: list[Chunk], embedder: Embedder) -> np.ndarray:
         missing = [c for c in chunks if c.chunk_id not in self._rows]
@@ -117,10 +127,16 @@ class VectorCache:
         return self._vectors[[self._rows[c.chunk_id] for c in chunks]]
 
     def _embed(self, chunks: list[Chunk], embedder: Embedder) -> None:
-        vectors = np.asarray(
-            embedder.embed_documents([indexed_text(c) for c in chunks], progress=sys.stderr.isatty()),
-            dtype=np.float32,
-        )
+        from tqdm import tqdm
+
+        # saved batch by batch: an interrupted build keeps what it embedded
+        with tqdm(total=len(chunks), desc="Einbetten", unit="Abschn.", disable=not sys.stderr.isatty()) as bar:
+            for start in range(0, len(chunks), CACHE_SAVE_EVERY):
+                batch = chunks[start : start + CACHE_SAVE_EVERY]
+                self._add(batch, np.asarray(embedder.embed_documents([indexed_text(c) for c in batch]), np.float32))
+                bar.update(len(batch))
+
+    def _add(self, chunks: list[Chunk], vectors: np.ndarray) -> None:
         start = len(self._rows)
         self._vectors = vectors if not self._rows else np.vstack([self._vectors, vectors])
         for offset, chunk in enumerate(chunks):
