@@ -99,7 +99,6 @@ def bench_concurrent(services, questions: list[str], clients: int = 10, rounds: 
     app = launch(services, host="127.0.0.1", port=port, prevent_thread_lock=True)
     url = f"http://127.0.0.1:{port}"
     try:
-
         def ask(question: str) -> float:
             client = Client(url, verbose=False, download_files=False, analytics_enabled=False)
             started = time.perf_counter()

@@ -82,7 +82,9 @@ def _synthetic_documents(target_chunks: int, seed: int = 7) -> list[LoadedDocume
         for page in range(per_document):
             text = " ".join(rng.sample(sentences, 5))
             blocks.append(Block(kind="paragraph", text=text, page=page + 1))
-        documents.append(LoadedDocument(source_path=f"synth:{number}", title=f"Synthetisch {number}", blocks=blocks))
+        documents.append(
+            LoadedDocument(source_path=f"synth:{number}", title=f"Synthetisch {number}", blocks=blocks)
+        )
     return documents
 
 
@@ -120,7 +122,9 @@ def bench_query(target_chunks: int, queries: int) -> dict:
         "index_build_seconds": round(build_seconds, 1),
         "queries": len(questions),
         "latency": results,
-        "hybrid_p95_vs_keyword_p95": round(results["hybrid"]["p95_ms"] / max(results["keyword"]["p95_ms"], 1e-6), 1),
+        "hybrid_p95_vs_keyword_p95": round(
+            results["hybrid"]["p95_ms"] / max(results["keyword"]["p95_ms"], 1e-6), 1
+        ),
     }
 
 
