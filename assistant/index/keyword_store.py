@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 
-import numpy as np
-
-from assistant.index.catalog import Catalog, filter_matches
+from assistant.index.catalog import Catalog
+from assistant.index.filter_mask import MetadataColumns
 from assistant.index.keyword import BM25Index
 from assistant.models import SearchFilters
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    """One built index with its metadata columns, swapped in as a whole (readers take no lock)."""
+
+    generation: int
+    index: BM25Index
+    columns: MetadataColumns
+    position: dict[str, int]
 
 
 class CatalogKeywordIndex:
@@ -16,30 +26,33 @@ class CatalogKeywordIndex:
 
     def __init__(self, catalog: Catalog) -> None:
         self._catalog = catalog
-        self._index = BM25Index()
-        self._generation = -1
-        self._metadata: dict[str, tuple[str, str | None, str]] = {}
-        self._position: dict[str, int] = {}
+        self._snapshot = _Snapshot(-1, BM25Index(), MetadataColumns([], {}), {})
         self._lock = threading.Lock()
 
-    def _refresh(self) -> None:
-        if self._generation == -1:
+    def _current(self) -> _Snapshot:
+        snapshot = self._snapshot
+        if snapshot.generation == -1:
             self._upgrade_terms()
         generation = self._catalog.generation
-        if generation == self._generation:
-            return
+        if generation == snapshot.generation:
+            return snapshot
         with self._lock:
-            if generation == self._generation:
-                return
-            index = BM25Index()
-            for chunk_id, terms in self._catalog.iter_terms():
-                index.add_terms(chunk_id, terms)
-            index.ids  # build now, under the lock, not during the first query  # noqa: B018
-            index.expansions = _defined_abbreviations(self._catalog)
-            self._metadata = self._catalog.chunk_metadata()
-            self._index = index
-            self._position = {chunk_id: n for n, chunk_id in enumerate(index.ids)}
-            self._generation = generation
+            if generation != self._snapshot.generation:
+                self._snapshot = self._build(generation)
+            return self._snapshot
+
+    def _build(self, generation: int) -> _Snapshot:
+        index = BM25Index()
+        # one string object per distinct term: JSON gives a new one per occurrence, which made most of
+        # the keyword index's memory at 100,000 chunks (benchmarks/bench_search_scale.py)
+        shared: dict[str, str] = {}
+        for chunk_id, terms in self._catalog.iter_terms():
+            index.add_terms(chunk_id, [shared.setdefault(term, term) for term in terms])
+        del shared
+        index.ids  # build now, under the lock, not during the first query  # noqa: B018
+        index.expansions = _defined_abbreviations(self._catalog)
+        columns = MetadataColumns(index.ids, self._catalog.chunk_metadata())
+        return _Snapshot(generation, index, columns, {chunk_id: n for n, chunk_id in enumerate(index.ids)})
 
     def _upgrade_terms(self) -> None:
         """Stored terms from an older German analysis are recomputed once, so search stays consistent."""
@@ -52,35 +65,26 @@ class CatalogKeywordIndex:
             self._catalog.retokenise(base_terms)
         self._catalog.set_meta("analysis_version", ANALYSIS_VERSION)
 
-    def _allowed(self, filters: SearchFilters | None) -> np.ndarray | None:
-        if filters is None or filters.is_empty():
-            return None
-        return np.array([filter_matches(filters, *self._metadata[i]) for i in self._index.ids], dtype=bool)
-
     def search(self, query: str, k: int, filters: SearchFilters | None = None) -> list[tuple[str, float]]:
-        self._refresh()
-        return self._index.search(query, k, self._allowed(filters))
+        snapshot = self._current()
+        return snapshot.index.search(query, k, snapshot.columns.mask(filters))
 
     def scores_for(self, query: str, chunk_ids: list[str]) -> dict[str, float]:
-        self._refresh()
-        scores = self._index.scores(query)
-        return {i: float(scores[self._position[i]]) for i in chunk_ids if i in self._position}
+        snapshot = self._current()
+        scores = snapshot.index.scores(query)
+        return {i: float(scores[snapshot.position[i]]) for i in chunk_ids if i in snapshot.position}
 
     def analyse(self, text: str) -> list[str]:
-        self._refresh()
-        return self._index.analyse_text(text)
+        return self._current().index.analyse_text(text)
 
     def analyse_terms(self, terms) -> list[str]:
-        self._refresh()
-        return self._index.analyse_terms(terms)
+        return self._current().index.analyse_terms(terms)
 
     def idf(self, term: str) -> float:
-        self._refresh()
-        return self._index.idf(term)
+        return self._current().index.idf(term)
 
     def __len__(self) -> int:
-        self._refresh()
-        return len(self._index)
+        return len(self._current().index)
 
 
 def _defined_abbreviations(catalog: Catalog) -> dict[str, list[str]]:
