@@ -40,7 +40,13 @@ class RetrievalSettings(BaseModel):
     # retrieval with an English embedder, dense adds paraphrase recall.
     keyword_weight: float = Field(0.7, ge=0.0, le=1.0)
     dense_weight: float = Field(0.3, ge=0.0, le=1.0)
-    candidates: int = Field(50, ge=1, description="Kandidaten je Verfahren vor der Fusion")
+    # Document evidence and the candidate pool were chosen on the tuning half of the Karlsruhe scale eval
+    # (evals/karlsruhe-dev, 400 and ~2,200 of its 4,000 documents; evals/scale_components.py): a chunk's
+    # fused score plus 1.0 × its whole document's keyword z-score, 200 candidates per side.
+    candidates: int = Field(200, ge=1, description="Kandidaten je Verfahren vor der Fusion")
+    document_weight: float = Field(
+        1.0, ge=0.0, le=5.0, description="Gewicht des ganzen Dokuments (Stichwortsuche) in der Fusion; 0 = aus"
+    )
 
 
 class ChunkingSettings(BaseModel):

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from assistant.index.catalog import Catalog
 from assistant.index.filter_mask import MetadataColumns
 from assistant.index.keyword import BM25Index
 from assistant.models import SearchFilters
+
+DOCUMENT_DECOMPOUNDING = False
+"""Whole documents are indexed without compound splitting: on the tuning half of the Karlsruhe scale eval
+(400 and ~2,200 documents, ``evals/scale_components.py``) document-level BM25 without splitting beat the
+same with splitting (MRR@10 0.973 vs 0.942 at 400, 0.924 vs 0.898 at 1,363 documents)."""
 
 
 @dataclass(frozen=True)
@@ -19,6 +27,9 @@ class _Snapshot:
     index: BM25Index
     columns: MetadataColumns
     position: dict[str, int]
+    # whole documents as BM25 units, and each chunk's row in it (chunk order of ``index``)
+    documents: BM25Index
+    chunk_document_row: np.ndarray
 
 
 class CatalogKeywordIndex:
@@ -26,7 +37,9 @@ class CatalogKeywordIndex:
 
     def __init__(self, catalog: Catalog) -> None:
         self._catalog = catalog
-        self._snapshot = _Snapshot(-1, BM25Index(), MetadataColumns([], {}), {})
+        self._snapshot = _Snapshot(
+            -1, BM25Index(), MetadataColumns([], {}), {}, BM25Index(), np.zeros(0, dtype=np.int64)
+        )
         self._lock = threading.Lock()
 
     def _current(self) -> _Snapshot:
@@ -43,16 +56,27 @@ class CatalogKeywordIndex:
 
     def _build(self, generation: int) -> _Snapshot:
         index = BM25Index()
+        documents = BM25Index(decompound=DOCUMENT_DECOMPOUNDING)
+        metadata = self._catalog.chunk_metadata()
+        document_terms: dict[str, list[str]] = {}
         # one string object per distinct term: JSON gives a new one per occurrence, which made most of
         # the keyword index's memory at 100,000 chunks (benchmarks/bench_search_scale.py)
         shared: dict[str, str] = {}
         for chunk_id, terms in self._catalog.iter_terms():
-            index.add_terms(chunk_id, [shared.setdefault(term, term) for term in terms])
+            terms = [shared.setdefault(term, term) for term in terms]
+            index.add_terms(chunk_id, terms)
+            document_terms.setdefault(metadata[chunk_id][2], []).extend(terms)
         del shared
+        for doc_id, terms in document_terms.items():
+            documents.add_terms(doc_id, terms)
+        del document_terms
         index.ids  # build now, under the lock, not during the first query  # noqa: B018
-        index.expansions = _defined_abbreviations(self._catalog)
-        columns = MetadataColumns(index.ids, self._catalog.chunk_metadata())
-        return _Snapshot(generation, index, columns, {chunk_id: n for n, chunk_id in enumerate(index.ids)})
+        index.expansions = documents.expansions = _defined_abbreviations(self._catalog)
+        document_row = {doc_id: n for n, doc_id in enumerate(documents.ids)}
+        chunk_document_row = np.array([document_row[metadata[c][2]] for c in index.ids], dtype=np.int64)
+        columns = MetadataColumns(index.ids, metadata)
+        position = {chunk_id: n for n, chunk_id in enumerate(index.ids)}
+        return _Snapshot(generation, index, columns, position, documents, chunk_document_row)
 
     def _upgrade_terms(self) -> None:
         """Stored terms from an older German analysis are recomputed once, so search stays consistent."""
@@ -73,6 +97,21 @@ class CatalogKeywordIndex:
         snapshot = self._current()
         scores = snapshot.index.scores(query)
         return {i: float(scores[snapshot.position[i]]) for i in chunk_ids if i in snapshot.position}
+
+    def document_scores(
+        self, query: str, chunk_ids: Sequence[str], reference_size: int
+    ) -> tuple[dict[str, float], list[float]]:
+        """BM25 of each chunk's whole document, and the ``reference_size`` best document scores (the
+        spread a fusion standardises with)."""
+        snapshot = self._current()
+        scores = snapshot.documents.scores(query)
+        if not len(scores):
+            return {}, []
+        size = min(reference_size, len(scores))
+        reference = np.partition(scores, len(scores) - size)[len(scores) - size :]
+        rows = snapshot.chunk_document_row
+        per_chunk = {c: float(scores[rows[snapshot.position[c]]]) for c in chunk_ids if c in snapshot.position}
+        return per_chunk, reference.tolist()
 
     def analyse(self, text: str) -> list[str]:
         return self._current().index.analyse_text(text)

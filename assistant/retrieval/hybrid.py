@@ -8,7 +8,7 @@ from assistant.index.base import Embedder, VectorIndex
 from assistant.index.catalog import Catalog
 from assistant.index.keyword_store import CatalogKeywordIndex
 from assistant.models import SearchFilters, SearchHit
-from assistant.retrieval.fusion import weighted_fusion
+from assistant.retrieval.fusion import add_document_evidence, weighted_fusion
 from assistant.settings import RetrievalSettings
 
 Mode = Literal["hybrid", "dense", "keyword"]
@@ -63,6 +63,9 @@ class HybridRetriever:
             self._settings.keyword_weight,
             self._settings.dense_weight,
         )
+        if self._settings.document_weight:
+            per_chunk, reference = self._keyword.document_scores(query, list(fused), len(keyword) or len(dense))
+            fused = add_document_evidence(fused, per_chunk, reference, self._settings.document_weight)
         return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
 
     def search(

@@ -50,3 +50,14 @@ def test_weighted_fusion_prefers_agreement_and_floors_missing():
     assert max(fused, key=fused.get) == "b"  # strong in both lists
     assert fused["d"] < fused["a"]
     assert set(fused) == {"a", "b", "c", "d"}
+
+
+def test_document_evidence_lifts_chunks_of_the_better_document():
+    from assistant.retrieval.fusion import add_document_evidence
+
+    fused = {"a:1": 1.0, "b:1": 1.0, "c:1": 0.5}
+    documents = {"a:1": 2.0, "b:1": 6.0}
+    lifted = add_document_evidence(fused, documents, [6.0, 2.0], weight=1.0)
+    assert lifted["b:1"] > lifted["a:1"]
+    assert lifted["c:1"] < lifted["a:1"]  # no document score: the floor
+    assert add_document_evidence(fused, documents, [6.0, 2.0], weight=0.0) == fused

@@ -116,3 +116,32 @@ def test_scores_for_match_search_and_follow_the_catalog(catalog):
     catalog.remove_document(removed)
     assert all(not i.startswith(f"{removed}:") for i, _ in keyword.search("Bebauungsplan", 20))
     assert keyword.search("Bebauungsplan", 20) == _reference(catalog, "Bebauungsplan", 20, None)
+
+
+def _record(doc_id: str, chunks: int) -> DocumentRecord:
+    return DocumentRecord(
+        doc_id=doc_id, title=doc_id, path=f"/x/{doc_id}.txt", doc_type="dokument", pages=chunks, chunks=chunks,
+        content_hash=doc_id, ingested_at=datetime(2026, 12, 1),
+    )  # fmt: skip
+
+
+def _chunk(doc_id: str, n: int, text: str) -> Chunk:
+    return Chunk(chunk_id=f"{doc_id}:v:{n}", doc_id=doc_id, text=text, title=doc_id, doc_type="dokument",
+                 page=n + 1, position=n)  # fmt: skip
+
+
+def test_document_scores_see_the_whole_document(tmp_path):
+    """A document whose chunks together cover the question beats one whose single chunk covers part of it."""
+    catalog = Catalog(tmp_path / "catalog.sqlite3")
+    spread = [_chunk("a", 0, "Das Freibad öffnet im Juni."), _chunk("a", 1, "Die Eintrittspreise steigen.")]
+    single = [_chunk("b", 0, "Das Hallenbad öffnet im Juni."), _chunk("b", 1, "Der Winterdienst räumt Wege.")]
+    filler = [_chunk("c", 0, "Die Bibliothek verlängert Öffnungszeiten."), _chunk("c", 1, "Neue Radwege entstehen.")]
+    for chunks in (spread, single, filler):
+        catalog.replace_document(_record(chunks[0].doc_id, 2), chunks, [base_terms(c.text) for c in chunks])
+    index = CatalogKeywordIndex(catalog)
+    ids = ["a:v:0", "a:v:1", "b:v:0", "unbekannt"]
+    per_chunk, reference = index.document_scores("Freibad Eintrittspreise", ids, reference_size=2)
+    assert set(per_chunk) == {"a:v:0", "a:v:1", "b:v:0"}
+    assert per_chunk["a:v:0"] == per_chunk["a:v:1"] > per_chunk["b:v:0"]
+    assert len(reference) == 2 and max(reference) == per_chunk["a:v:0"]
+    catalog.close()
