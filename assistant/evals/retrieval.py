@@ -1,8 +1,8 @@
 """``assistant eval retrieval``: index a BEIR folder into a fresh temporary store and score it.
 
-BEIR ranks documents, the product ranks chunks. Document scores: keyword = BM25 over the whole
-document (on long documents this beats the best chunk clearly), dense = the best chunk's cosine,
-hybrid = the same weighted z-score fusion the product uses, applied at document level.
+BEIR ranks documents, the product ranks chunks: a document's rank is the rank of its best chunk under
+the product's own retriever (keyword, dense or hybrid with document evidence), so the figures are the
+product's, not those of a separate document-level ranker.
 """
 
 from __future__ import annotations
@@ -10,73 +10,48 @@ from __future__ import annotations
 import statistics
 import tempfile
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from assistant.evals.beir import BeirSet, load_beir
 from assistant.evals.metrics import mrr_at, ndcg_at, percentile, recall_at
-from assistant.index.keyword import BM25Index
 from assistant.ingest.chunking import content_hash
 from assistant.ingest.loaders.common import paragraphs_to_blocks
 from assistant.models import LoadedDocument
-from assistant.retrieval.fusion import weighted_fusion
 from assistant.settings import Settings
 from assistant.wiring import Services, build_services
 
 
-class DocumentRanker:
-    """Ranks whole documents from the chunk indexes of a :class:`Services` instance."""
+def document_order(chunk_ranking: Sequence[str], chunk_document: Callable[[str], str | None], k: int) -> list[str]:
+    """Documents in the order of their best chunk."""
+    seen: dict[str, None] = {}
+    for chunk_id in chunk_ranking:
+        doc_id = chunk_document(chunk_id)
+        if doc_id is not None and doc_id not in seen:
+            seen[doc_id] = None
+            if len(seen) == k:
+                break
+    return list(seen)
 
-    def __init__(self, services: Services, documents: dict[str, str]) -> None:
+
+CHUNKS_FOR_DOCUMENTS = 100
+"""Chunks fetched to find the top ten distinct documents (long documents have many chunks)."""
+
+
+class ProductDocumentRanker:
+    """The product's retriever (any mode) with its chunk ranking turned into a document ranking."""
+
+    def __init__(self, services: Services) -> None:
         self._services = services
-        self._doc_keyword = BM25Index()
-        for doc_id, text in documents.items():
-            self._doc_keyword.add_text(doc_id, text)
-        self._doc_keyword.ids  # build the matrix before timing queries  # noqa: B018
-        self._chunk_doc: dict[str, str] = {}
-        self._doc_chunks: dict[str, list[str]] = {}
-        for record in services.catalog.documents():
-            ids = [c.chunk_id for c in services.catalog.document_chunks(record.doc_id)]
-            self._doc_chunks[record.doc_id] = ids
-            self._chunk_doc.update(dict.fromkeys(ids, record.doc_id))
+        self._chunk_document = {
+            chunk.chunk_id: record.doc_id
+            for record in services.catalog.documents()
+            for chunk in services.catalog.document_chunks(record.doc_id)
+        }
 
     def rank(self, query: str, k: int, mode: str) -> list[str]:
-        settings = self._services.settings.retrieval
-        candidates = max(settings.candidates, k)
-        keyword = self._doc_keyword.search(query, candidates) if mode != "dense" else []
-        if mode == "keyword":
-            return [d for d, _ in keyword[:k]]
-        vector = self._services.embedder.embed_query(query)
-        dense_chunks = self._services.vector_index.query(vector, candidates * 4)
-        dense: dict[str, float] = {}
-        for chunk_id, score in dense_chunks:
-            doc_id = self._chunk_doc.get(chunk_id)
-            if doc_id is not None and score > dense.get(doc_id, float("-inf")):
-                dense[doc_id] = score
-        dense_top = sorted(dense.items(), key=lambda item: -item[1])[:candidates]
-        if mode == "dense":
-            return [d for d, _ in dense_top[:k]]
-        dense_scores = dict(dense_top)
-        missing = [d for d, _ in keyword if d not in dense_scores]
-        if missing:
-            chunk_ids = [c for d in missing for c in self._doc_chunks.get(d, [])]
-            for chunk_id, score in self._services.vector_index.similarities(vector, chunk_ids).items():
-                doc_id = self._chunk_doc[chunk_id]
-                dense_scores[doc_id] = max(score, dense_scores.get(doc_id, float("-inf")))
-        keyword_scores = dict(keyword)
-        extra = [d for d in dense_scores if d not in keyword_scores]
-        if extra:
-            all_scores = self._doc_keyword.scores(query)
-            position = {d: n for n, d in enumerate(self._doc_keyword.ids)}
-            keyword_scores.update({d: float(all_scores[position[d]]) for d in extra if d in position})
-        fused = weighted_fusion(
-            keyword_scores,
-            [s for _, s in keyword],
-            dense_scores,
-            [s for _, s in dense_top],
-            settings.keyword_weight,
-            settings.dense_weight,
-        )
-        return [d for d, _ in sorted(fused.items(), key=lambda item: (-item[1], item[0]))[:k]]
+        ranked = self._services.retriever.scored_ids(query, CHUNKS_FOR_DOCUMENTS, mode=mode)
+        return document_order([i for i, _ in ranked], self._chunk_document.get, k)
 
 
 def _document_text(entry: dict) -> str:
@@ -119,8 +94,8 @@ def evaluate_beir(folder: Path, settings: Settings, *, k: int = 10, retriever: s
             eval_settings.chroma = eval_settings.chroma.model_copy(update={"collection": f"eval-{int(time.time())}"})
         services = build_services(eval_settings)
         started = time.perf_counter()
-        texts = index_beir(dataset, services)
-        ranker = DocumentRanker(services, texts)
+        index_beir(dataset, services)
+        ranker = ProductDocumentRanker(services)
         index_seconds = time.perf_counter() - started
         ranker.rank("Aufwärmen", k, retriever)  # first query loads lazy parts; not timed
         latencies: list[float] = []

@@ -21,14 +21,13 @@ from pydantic import BaseModel, Field
 from assistant.errors import UserError
 from assistant.evals.bm25_reference import ReferenceBM25
 from assistant.evals.metrics import mrr_at, percentile
+from assistant.evals.retrieval import ProductDocumentRanker
 from assistant.evals.scale_corpus import VectorCache, corpus_subset, index_corpus, read_corpus, vector_cache_key
 from assistant.settings import Settings
 from assistant.wiring import Services, build_services
 
 RETRIEVERS = ("bm25", "keyword", "dense", "hybrid")
 DOCUMENTS_PER_QUESTION = 10
-# chunks fetched to find the top ten distinct documents (long documents have many chunks)
-CHUNKS_FOR_DOCUMENTS = 100
 
 
 class ScaleQuestion(BaseModel):
@@ -51,34 +50,6 @@ def read_questions(path: Path) -> list[ScaleQuestion]:
             except ValueError as exc:
                 raise UserError(f"{path}, Zeile {number}: keine gültige Frage ({exc}).") from exc
     return questions
-
-
-def document_order(chunk_ranking: Sequence[str], chunk_document: Callable[[str], str | None], k: int) -> list[str]:
-    """Documents in the order of their best chunk."""
-    seen: dict[str, None] = {}
-    for chunk_id in chunk_ranking:
-        doc_id = chunk_document(chunk_id)
-        if doc_id is not None and doc_id not in seen:
-            seen[doc_id] = None
-            if len(seen) == k:
-                break
-    return list(seen)
-
-
-class ProductDocumentRanker:
-    """The product's retriever (any mode) with its chunk ranking turned into a document ranking."""
-
-    def __init__(self, services: Services) -> None:
-        self._services = services
-        self._chunk_document = {
-            chunk.chunk_id: record.doc_id
-            for record in services.catalog.documents()
-            for chunk in services.catalog.document_chunks(record.doc_id)
-        }
-
-    def rank(self, query: str, k: int, mode: str) -> list[str]:
-        ranked = self._services.retriever.scored_ids(query, CHUNKS_FOR_DOCUMENTS, mode=mode)
-        return document_order([i for i, _ in ranked], self._chunk_document.get, k)
 
 
 def score(rankings: dict[str, list[str]], questions: Sequence[ScaleQuestion]) -> dict[str, float]:

@@ -7,7 +7,8 @@ import json
 import pytest
 
 from assistant.evals.bm25_reference import ReferenceBM25
-from assistant.evals.scale import ScaleQuestion, document_order, evaluate_scale, score
+from assistant.evals.retrieval import document_order
+from assistant.evals.scale import ScaleQuestion, evaluate_scale, score
 from assistant.evals.scale_corpus import CorpusEntry, VectorCache, corpus_subset, document_chunks, loaded_document
 from assistant.index.embedders import HashEmbedder
 from assistant.index.vector_stores import InMemoryVectorIndex
