@@ -60,6 +60,7 @@ class DocumentRecord(BaseModel):
     chunks: int
     content_hash: str
     ingested_at: datetime
+    embedding: str | None = None  # what made its vectors (model, backend); None: an index from before it was kept
 
 
 class DocumentOverride(BaseModel):

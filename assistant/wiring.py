@@ -58,8 +58,11 @@ class Services:
 
     @cached_property
     def retriever(self):
+        from assistant.index.identity import ensure_vectors_match
         from assistant.retrieval.hybrid import HybridRetriever
 
+        # vectors of another model or backend are not compared with this one's: German refusal with the fix
+        ensure_vectors_match(self.catalog, self.embedder, self.settings.embedding.model)
         return HybridRetriever(
             self.catalog, self.keyword_index, self.vector_index, self.embedder, self.settings.retrieval
         )

@@ -44,6 +44,7 @@ INSERT OR IGNORE INTO meta VALUES ('generation', '0');
 _ADDED_COLUMNS = (
     ("documents", "ocr_pages", "INTEGER NOT NULL DEFAULT 0"),
     ("chunks", "ocr", "INTEGER NOT NULL DEFAULT 0"),
+    ("documents", "embedding", "TEXT"),  # model (and backend) that made the document's vectors
 )
 
 _CHUNK_COLUMNS = "chunk_id, doc_id, position, text, title, doc_type, page, section, stand, path, ocr"
@@ -77,6 +78,7 @@ def _document_from_row(row: sqlite3.Row) -> DocumentRecord:
         chunks=row["chunks"],
         content_hash=row["content_hash"],
         ingested_at=datetime.fromisoformat(row["ingested_at"]),
+        embedding=row["embedding"],
     )
 
 
@@ -113,6 +115,22 @@ class Catalog:
     def document(self, doc_id: str) -> DocumentRecord | None:
         row = self._connection.execute("SELECT * FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
         return _document_from_row(row) if row else None
+
+    def embeddings_other_than(self, identity: str, legacy: str) -> dict[str, int]:
+        """Documents whose vectors another model or backend made: identity → count (``legacy`` stands for
+        documents from before the identity was kept)."""
+        rows = self._connection.execute(
+            "SELECT COALESCE(embedding, ?) AS made_by, COUNT(*) FROM documents GROUP BY made_by", (legacy,)
+        ).fetchall()
+        return {r[0]: r[1] for r in rows if r[0] != identity}
+
+    def counts(self) -> dict[str, int]:
+        """Documents, pages, OCR pages and chunks in one aggregate query (fast at thousands of documents)."""
+        row = self._connection.execute(
+            "SELECT COUNT(*), COALESCE(SUM(pages), 0), COALESCE(SUM(ocr_pages), 0), COALESCE(SUM(chunks), 0) "
+            "FROM documents"
+        ).fetchone()
+        return {"documents": row[0], "pages": row[1], "ocr_pages": row[2], "chunks": row[3]}
 
     def document_by_path(self, path: str) -> DocumentRecord | None:
         row = self._connection.execute("SELECT * FROM documents WHERE path=?", (path,)).fetchone()
@@ -218,11 +236,11 @@ class Catalog:
             self._connection.execute("DELETE FROM documents WHERE doc_id=?", (record.doc_id,))
             self._connection.execute(
                 "INSERT INTO documents (doc_id, title, path, doc_type, stand, pages, chunks, content_hash, "
-                "ingested_at, ocr_pages) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "ingested_at, ocr_pages, embedding) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     record.doc_id, record.title, record.path, record.doc_type,
                     record.stand.isoformat() if record.stand else None, record.pages, record.chunks,
-                    record.content_hash, record.ingested_at.isoformat(), record.ocr_pages,
+                    record.content_hash, record.ingested_at.isoformat(), record.ocr_pages, record.embedding,
                 ),
             )  # fmt: skip
             self._connection.executemany(

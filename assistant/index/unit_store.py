@@ -15,6 +15,7 @@ import numpy as np
 
 from assistant.index.base import Embedder
 from assistant.index.catalog import Catalog
+from assistant.index.identity import legacy_identity, vectors_identity
 from assistant.models import Chunk
 from assistant.text.german import base_terms
 from assistant.text.units import split_units
@@ -37,15 +38,31 @@ class StoredUnit:
 
 
 def embedder_identity(embedder: Embedder) -> str:
-    name = getattr(embedder, "model_name", type(embedder).__name__)
-    return f"{name}:{embedder.dimension}:{UNITS_VERSION}"
+    return f"{vectors_identity(embedder)}:{embedder.dimension}:{UNITS_VERSION}"
+
+
+UnitPieces = list[tuple[Chunk, list]]
+
+
+def unit_pieces(chunks: Sequence[Chunk]) -> UnitPieces:
+    """Every chunk with its answer units (text work only: runs on the parsing thread during ingest)."""
+    return [(chunk, split_units(chunk.text, chunk.section)) for chunk in chunks]
+
+
+def unit_contexts(pieces: UnitPieces) -> list[str]:
+    """The texts to embed for ``pieces``, in the order :func:`rows_from_pieces` expects their vectors."""
+    return [unit.context for _, units in pieces for unit in units]
 
 
 def unit_rows(chunks: Sequence[Chunk], embedder: Embedder) -> list[tuple]:
     """Catalog rows of every chunk's units; a chunk without units gets a marker row (ordinal -1)."""
-    pieces = [(chunk, split_units(chunk.text, chunk.section)) for chunk in chunks]
-    contexts = [unit.context for _, units in pieces for unit in units]
+    pieces = unit_pieces(chunks)
+    contexts = unit_contexts(pieces)
     vectors = embedder.embed_documents(contexts) if contexts else np.zeros((0, embedder.dimension))
+    return rows_from_pieces(pieces, vectors)
+
+
+def rows_from_pieces(pieces: UnitPieces, vectors: np.ndarray) -> list[tuple]:
     rows: list[tuple] = []
     next_vector = 0
     for chunk, units in pieces:
@@ -92,6 +109,19 @@ class UnitStore:
             self._compute(chunks, replace_all=replace_all, progress=progress)
         self._catalog.set_meta("units_identity", identity)
         return len(chunks)
+
+    def adopt_after_ingest(self, model: str) -> None:
+        """After an ingest re-embedded every document with this embedder, its units are current too: record it,
+        so that opening the index does not compute all units a second time."""
+        stored = self._catalog.meta("units_identity")
+        current = embedder_identity(self._embedder)
+        if stored is None or stored == current or not stored.endswith(f":{UNITS_VERSION}"):
+            return
+        if self._catalog.embeddings_other_than(vectors_identity(self._embedder), legacy_identity(model)):
+            return
+        if self._catalog.chunks_without_units():
+            return
+        self._catalog.set_meta("units_identity", current)
 
     def _compute(self, chunks: list[Chunk], *, replace_all: bool, progress: bool | None) -> None:
         show = sys.stderr.isatty() if progress is None else progress

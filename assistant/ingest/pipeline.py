@@ -12,8 +12,9 @@ import hashlib
 import os
 import re
 import sys
-import time
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -22,18 +23,29 @@ from assistant.archives import unpacked_size_problem
 from assistant.errors import IngestError
 from assistant.index.base import Embedder, VectorIndex
 from assistant.index.catalog import Catalog
-from assistant.index.unit_store import unit_rows
+from assistant.index.identity import legacy_identity, vectors_identity
+from assistant.index.tuning import PREFETCH_DOCUMENTS
+from assistant.index.unit_store import UnitPieces, UnitStore, rows_from_pieces, unit_contexts, unit_pieces
 from assistant.index.writer_lock import WriterLock
 from assistant.ingest.chunking import chunk_document, content_hash, indexed_text
 from assistant.ingest.loaders import load_document, loader_for
-from assistant.ingest.loaders.pdf_loader import OcrOptions, PageProgress
+from assistant.ingest.loaders.pdf_loader import OcrOptions
 from assistant.ingest.manifest import MANIFEST_NAMES, ManifestEntry, read_manifest
-from assistant.models import DocumentOverride, DocumentRecord, FailedFile, IngestReport, LoadedDocument, SkippedFile
+from assistant.ingest.progress import PAGE_BAR_FROM, DocumentBar, PageProgress, ProgressCallback
+from assistant.models import (
+    Chunk,
+    DocumentOverride,
+    DocumentRecord,
+    FailedFile,
+    IngestReport,
+    LoadedDocument,
+    SkippedFile,
+)
 from assistant.settings import Settings
 from assistant.text.german import base_terms
 
-ProgressCallback = Callable[[int, int, str], None]
 _ZIP_FORMATS = frozenset({".docx"})
+__all__ = ["PAGE_BAR_FROM", "Ingestor", "ProgressCallback", "make_doc_id", "shown_path"]
 
 
 def shown_path(path: Path) -> str:
@@ -53,6 +65,29 @@ def make_doc_id(path: Path) -> str:
 class _Candidate:
     path: Path
     manifest: ManifestEntry | None
+
+
+@dataclass
+class _Plan:
+    """A file to (re-)index: what :meth:`Ingestor._plan` decided on the main thread."""
+
+    path: Path
+    manifest: ManifestEntry | None
+    digest: str
+    doc_id: str
+    is_new: bool
+
+
+@dataclass
+class _Prepared:
+    """One document ready to embed: chunks, their keyword terms and answer units."""
+
+    document: LoadedDocument
+    digest: str
+    chunks: list[Chunk]
+    texts: list[str]
+    terms: list[list[str]]
+    units: UnitPieces
 
 
 class Ingestor:
@@ -92,42 +127,95 @@ class Ingestor:
         force: bool,
     ) -> IngestReport:
         report = IngestReport()
-        self.remove_orphan_vectors()
+        self.remove_orphan_vectors()  # vectors of a document an interrupted run did not commit: it is redone
         candidates, folders = self._collect(paths, report)
         show_bar = sys.stderr.isatty() if progress is None else progress
-        bar = None
-        if show_bar:
-            from tqdm import tqdm
-
-            bar = tqdm(total=len(candidates), unit="Datei", desc="Einlesen", file=sys.stderr)
-        for number, candidate in enumerate(candidates, start=1):
-            shown = shown_path(candidate.path)
-            name = Path(shown).name  # printed by the bar and the app: never a name that cannot be encoded
-            if on_progress:
-                on_progress(number - 1, len(candidates), name)
-            pages = _PageProgress(name, show_bar, on_progress, number - 1, len(candidates))
-            try:
-                self._ingest_file(candidate, report, force=force, on_page=pages)
-            except IngestError as exc:
-                report.failed.append(FailedFile(path=shown, error=str(exc)))
-            except MemoryError:
-                report.failed.append(FailedFile(path=shown, error="Die Datei ist zu groß für den Arbeitsspeicher."))
-            except Exception as exc:  # one bad file never stops the batch: reported for it, the run goes on
-                report.failed.append(
-                    FailedFile(path=shown, error=f"Die Datei konnte nicht eingelesen werden ({type(exc).__name__}).")
-                )
-            finally:
-                pages.close()
-            if bar is not None:
-                bar.update(1)
-        if bar is not None:
+        bar = DocumentBar(len(candidates), show_bar)
+        stored_any = False
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="einlesen")
+        try:
+            for number, candidate, outcome in self._prepared(candidates, force, pool, show_bar, on_progress):
+                shown = shown_path(candidate.path)
+                name = Path(shown).name  # printed by the bar and the app: never a name that cannot be encoded
+                if on_progress:
+                    on_progress(number - 1, len(candidates), name)
+                stored_any |= self._settle(outcome, shown, report, bar)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
             bar.close()
         if on_progress:
             on_progress(len(candidates), len(candidates), "")
         if prune_missing:
             for folder in folders:
                 report.removed += self._prune_folder(folder)
+        if stored_any:
+            UnitStore(self._catalog, self._embedder).adopt_after_ingest(self._settings.embedding.model)
         return report
+
+    def _settle(self, outcome: object, shown: str, report: IngestReport, bar: DocumentBar) -> bool:
+        """Store one prepared file (or count it unchanged, or report its error); True if it was stored."""
+        try:
+            if isinstance(outcome, BaseException):
+                raise outcome
+            if outcome is None:
+                report.unchanged += 1
+                bar.unchanged()
+                return False
+            plan, job = outcome
+            chunks = self._store(plan.doc_id, job.result())
+        except IngestError as exc:
+            report.failed.append(FailedFile(path=shown, error=str(exc)))
+        except MemoryError:
+            report.failed.append(FailedFile(path=shown, error="Die Datei ist zu groß für den Arbeitsspeicher."))
+        except Exception as exc:  # one bad file never stops the batch: reported for it, the run goes on
+            error = f"Die Datei konnte nicht eingelesen werden ({type(exc).__name__})."
+            report.failed.append(FailedFile(path=shown, error=error))
+        else:
+            report.chunks += chunks
+            if plan.is_new:
+                report.added += 1
+            else:
+                report.updated += 1
+            bar.stored(chunks)
+            return True
+        bar.failed()
+        return False
+
+    def _prepared(
+        self,
+        candidates: list[_Candidate],
+        force: bool,
+        pool: ThreadPoolExecutor,
+        show_bar: bool,
+        on_progress: ProgressCallback | None,
+    ) -> Iterator[tuple[int, _Candidate, object]]:
+        """Candidates in order with their outcome: ``None`` (unchanged), an exception, or the plan and the
+        future of its parsing. Up to ``PREFETCH_DOCUMENTS`` files are parsed ahead on ``pool`` while the
+        caller embeds the current one (torch and ONNX Runtime release the GIL)."""
+        identity = vectors_identity(self._embedder)
+        legacy = legacy_identity(self._settings.embedding.model)
+        window: deque[tuple[int, _Candidate, object]] = deque()
+        upcoming = iter(enumerate(candidates, start=1))
+        while True:
+            while len(window) < PREFETCH_DOCUMENTS + 1:  # the current file and those parsed ahead
+                item = next(upcoming, None)
+                if item is None:
+                    break
+                number, candidate = item
+                try:
+                    plan = self._plan(candidate, force=force, identity=identity, legacy=legacy)
+                except Exception as exc:
+                    window.append((number, candidate, exc))
+                    continue
+                if plan is None:
+                    window.append((number, candidate, None))
+                    continue
+                name = Path(shown_path(candidate.path)).name
+                pages = PageProgress(name, show_bar, on_progress, number - 1, len(candidates))
+                window.append((number, candidate, (plan, pool.submit(self._parse, plan, pages))))
+            if not window:
+                return
+            yield window.popleft()
 
     def remove(self, doc_id: str) -> int:
         """Remove a document from catalog and vectors; returns the number of chunks removed."""
@@ -182,14 +270,9 @@ class Ingestor:
                 continue
         return entries
 
-    def _ingest_file(
-        self,
-        candidate: _Candidate,
-        report: IngestReport,
-        *,
-        force: bool = False,
-        on_page: PageProgress | None = None,
-    ) -> None:
+    def _plan(self, candidate: _Candidate, *, force: bool, identity: str, legacy: str) -> _Plan | None:
+        """Checks, content hash and what is stored (main thread); ``None`` when the stored version is current:
+        same content and embedded by the same model and backend."""
         path = candidate.path
         loader_for(path)  # unsupported extension → IngestError
         if shown_path(path) != str(path):
@@ -210,31 +293,37 @@ class Ingestor:
             problem = unpacked_size_problem(path, limits.max_unpacked_mb, "ingest.max_unpacked_mb")
             if problem:
                 raise IngestError(problem)
-        data = path.read_bytes()
         manifest = _with_override(candidate.manifest, self._catalog.override(str(path.resolve())), path)
-        digest = content_hash(data + _manifest_fingerprint(manifest))
+        digest = content_hash(path.read_bytes() + _manifest_fingerprint(manifest))
         doc_id = make_doc_id(path)
         previous = self._catalog.document(doc_id)
-        if previous is not None and previous.content_hash == digest and not force:
-            report.unchanged += 1
-            return
-        settings = self._settings.ingest
-        ocr = OcrOptions(enabled=settings.ocr, language=settings.ocr_language, dpi=settings.ocr_dpi)
-        document = _apply_manifest(load_document(path, on_page=on_page, ocr=ocr), manifest)
-        if len(document.blocks) > limits.max_blocks:
-            raise IngestError(
-                f"Die Datei hat {len(document.blocks)} Absätze; eingelesen werden höchstens {limits.max_blocks} "
-                "je Dokument (Einstellung ingest.max_blocks). Teilen Sie das Dokument auf."
-            )
-        document = document.model_copy(update={"source_path": str(path.resolve())})
-        report.chunks += self.store_document(doc_id, document, digest)
-        if previous is None:
-            report.added += 1
-        else:
-            report.updated += 1
+        if (
+            previous is not None
+            and previous.content_hash == digest
+            and (previous.embedding or legacy) == identity
+            and not force
+        ):
+            return None
+        return _Plan(path=path, manifest=manifest, digest=digest, doc_id=doc_id, is_new=previous is None)
 
-    def store_document(self, doc_id: str, document: LoadedDocument, digest: str) -> int:
-        """Chunk, embed and store one loaded document, replacing an older version atomically."""
+    def _parse(self, plan: _Plan, on_page: PageProgress) -> _Prepared:
+        """Load, chunk and analyse one file: text work only, on the parsing thread (no catalog, no model)."""
+        on_page.restart()  # its clock runs from when parsing starts, not from when the file was queued
+        try:
+            settings = self._settings.ingest
+            ocr = OcrOptions(enabled=settings.ocr, language=settings.ocr_language, dpi=settings.ocr_dpi)
+            document = _apply_manifest(load_document(plan.path, on_page=on_page, ocr=ocr), plan.manifest)
+            if len(document.blocks) > settings.max_blocks:
+                raise IngestError(
+                    f"Die Datei hat {len(document.blocks)} Absätze; eingelesen werden höchstens "
+                    f"{settings.max_blocks} je Dokument (Einstellung ingest.max_blocks). Teilen Sie das Dokument auf."
+                )
+            document = document.model_copy(update={"source_path": str(plan.path.resolve())})
+            return self._prepare(plan.doc_id, document, plan.digest)
+        finally:
+            on_page.close()
+
+    def _prepare(self, doc_id: str, document: LoadedDocument, digest: str) -> _Prepared:
         chunks = chunk_document(document, doc_id, digest, self._settings.chunking)
         if not chunks:
             raise IngestError("Die Datei enthält keinen lesbaren Text.")
@@ -245,9 +334,21 @@ class Ingestor:
                 "(Einstellung ingest.max_chunks). Teilen Sie das Dokument auf."
             )
         texts = [indexed_text(c) for c in chunks]
-        vectors = self._embedder.embed_documents(texts)
+        return _Prepared(document, digest, chunks, texts, [base_terms(t) for t in texts], unit_pieces(chunks))
+
+    def store_document(self, doc_id: str, document: LoadedDocument, digest: str) -> int:
+        """Chunk, embed and store one loaded document, replacing an older version atomically."""
+        return self._store(doc_id, self._prepare(doc_id, document, digest))
+
+    def _store(self, doc_id: str, prepared: _Prepared) -> int:
+        """Embed chunks and answer units in one call (fuller batches), write vectors, then commit the document
+        with its units in one catalog transaction: stored whole, or not at all (then the next run redoes it)."""
+        chunks, document = prepared.chunks, prepared.document
+        contexts = unit_contexts(prepared.units)
+        vectors = self._embedder.embed_documents([*prepared.texts, *contexts])
+        chunk_vectors, unit_vectors = vectors[: len(chunks)], vectors[len(chunks) :]
         old_ids = self._vectors.document_chunk_ids(doc_id) if self._catalog.document(doc_id) else []
-        self._vectors.add(chunks, vectors)
+        self._vectors.add(chunks, chunk_vectors)
         record = DocumentRecord(
             doc_id=doc_id,
             title=document.title,
@@ -257,11 +358,12 @@ class Ingestor:
             pages=document.pages,
             ocr_pages=len(document.ocr_pages),
             chunks=len(chunks),
-            content_hash=digest,
+            content_hash=prepared.digest,
             ingested_at=datetime.now().replace(microsecond=0),
+            embedding=vectors_identity(self._embedder),
         )
-        units = unit_rows(chunks, self._embedder)
-        self._catalog.replace_document(record, chunks, [base_terms(t) for t in texts], units)
+        units = rows_from_pieces(prepared.units, unit_vectors)
+        self._catalog.replace_document(record, chunks, prepared.terms, units)
         new_ids = {c.chunk_id for c in chunks}
         stale = [i for i in old_ids if i not in new_ids]
         if stale:
@@ -277,39 +379,6 @@ class Ingestor:
                 self.remove(record.doc_id)
                 removed += 1
         return removed
-
-
-PAGE_BAR_FROM = 20
-"""Files with at least this many pages get a page bar of their own (with the time left): a 600-page budget
-takes minutes, a 5-page letter a blink."""
-
-PAGE_BAR_AFTER_S = 2.0
-"""Shorter files get one too once they take this long (scanned pages: OCR takes seconds per page)."""
-
-
-class _PageProgress:
-    """Per-page progress of one file: a nested tqdm bar on a terminal, page counts for the app."""
-
-    def __init__(self, name: str, show_bar: bool, on_progress: ProgressCallback | None, done: int, total: int) -> None:
-        self._name, self._show_bar, self._on_progress = name, show_bar, on_progress
-        self._done, self._total = done, total
-        self._bar = None
-        self._started = time.monotonic()
-
-    def __call__(self, page: int, pages: int) -> None:
-        worth_showing = pages >= PAGE_BAR_FROM or time.monotonic() - self._started >= PAGE_BAR_AFTER_S
-        if self._show_bar and self._bar is None and worth_showing:
-            from tqdm import tqdm
-
-            self._bar = tqdm(total=pages, unit="Seite", desc=self._name[:30], leave=False, file=sys.stderr)
-        if self._bar is not None:
-            self._bar.update(page - self._bar.n)
-        if self._on_progress and worth_showing:
-            self._on_progress(self._done, self._total, f"{self._name} (Seite {page} von {pages})")
-
-    def close(self) -> None:
-        if self._bar is not None:
-            self._bar.close()
 
 
 def _manifest_fingerprint(entry: ManifestEntry | None) -> bytes:
