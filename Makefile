@@ -8,7 +8,7 @@ DATA_DIR ?= data
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: setup ocr run test test-unit lint bench eval browser clean
+.PHONY: setup ocr onnx run test test-unit lint bench eval browser clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,7 +17,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-setup: $(STAMP) ocr
+setup: $(STAMP) ocr onnx
+
+# the int8 ONNX export of the embedding model, made here from the packaged weights (never downloaded) into the
+# user's cache folder; without it the first use with embedding.backend = "onnx-int8" makes it
+onnx: $(STAMP)
+	@$(BIN)/python -m assistant.index.onnx_backend || echo "Hinweis: ONNX-Export nicht möglich; embedding.backend = \"torch\" geht immer."
 
 # Tesseract with the German model for scanned PDF pages; installed where we run as root (as for Chromium),
 # otherwise scanned pages are reported with a German hint how to enable OCR

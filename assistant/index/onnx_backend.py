@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import sys
 import tempfile
 import threading
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -118,7 +118,8 @@ def _export_transformer(model, path: Path) -> None:
     inputs = tuple(sample[name].to("cpu") for name in names)
     axes = {name: {0: "batch", 1: "sequence"} for name in names}
     axes["token_embeddings"] = {0: "batch", 1: "sequence"}
-    with torch.no_grad():
+    with torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # tracer notes about shapes; the export is checked against torch in tests
         torch.onnx.export(
             _LastHidden(),
             inputs,
@@ -132,7 +133,11 @@ def _export_transformer(model, path: Path) -> None:
 
 
 def _quantize(source: Path, target: Path) -> None:
+    import logging
+
     from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    logging.getLogger().setLevel(max(logging.getLogger().level, logging.ERROR))  # its "consider pre-processing"
 
     # weights int8 per output channel, activations quantised per batch at run time (no calibration data);
     # only the matrix products: per-tensor weights or a quantised embedding table cost agreement with torch
@@ -173,11 +178,17 @@ def attach_onnx(model, model_dir: Path, cache_dir: Path) -> Path:
 
 def main() -> int:
     """Export the configured model ahead of time (``make setup``)."""
-    from assistant.index.embedders import SentenceTransformerEmbedder
+    from assistant.index.embedders import SentenceTransformerEmbedder, resolve_model_path
     from assistant.settings import load_settings
 
     settings = load_settings().embedding.model_copy(update={"backend": "onnx-int8"})
     try:
+        model_dir = Path(resolve_model_path(settings.model))
+        if model_dir.is_dir():
+            ready = quantized_model_path(model_dir, settings.cache_dir or default_cache_dir())
+            if ready.is_file():
+                print(f"ONNX-Export bereit: {ready}")
+                return 0
         embedder = SentenceTransformerEmbedder(settings)
         embedder.embed_documents(["Probe"])
     except ModelUnavailable as exc:
@@ -185,11 +196,6 @@ def main() -> int:
         return 1
     print(f"ONNX-Export bereit: {embedder.onnx_path}")
     return 0
-
-
-def remove_exports(cache_dir: Path) -> None:
-    """Delete all exports (they are made anew on next use)."""
-    shutil.rmtree(cache_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":
