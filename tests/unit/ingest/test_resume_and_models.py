@@ -143,3 +143,13 @@ def test_counts_are_one_query(fake_services, tmp_path):
     counts = fake_services.catalog.counts()
     assert counts["documents"] == 3
     assert counts["chunks"] == len(fake_services.catalog.chunk_ids())
+
+
+def test_the_bar_counts_only_documents_to_embed(fake_services, tmp_path, capsys):
+    folder = _folder(tmp_path, count=3)
+    fake_services.ingestor.ingest([folder], progress=False)
+    assert capsys.readouterr().err == ""  # quiet when not asked (not a terminal)
+    (folder / "akte-09.md").write_text("# Akte 9\n\nKennwort9 ist neu.\n", encoding="utf-8")
+    fake_services.ingestor.ingest([folder], progress=True)
+    bar = capsys.readouterr().err.replace("\r", "\n").strip().splitlines()[-1]
+    assert "1/1" in bar and "3 unverändert" in bar and "Einlesen" in bar
