@@ -153,3 +153,16 @@ def test_the_bar_counts_only_documents_to_embed(fake_services, tmp_path, capsys)
     fake_services.ingestor.ingest([folder], progress=True)
     bar = capsys.readouterr().err.replace("\r", "\n").strip().splitlines()[-1]
     assert "1/1" in bar and "3 unverändert" in bar and "Einlesen" in bar
+
+
+def test_documents_command_shows_counts(fake_services, tmp_path, capsys):
+    from assistant.cli.main import main
+
+    fake_services.ingestor.ingest([_folder(tmp_path, count=3)], progress=False)
+    chunks = len(fake_services.catalog.chunk_ids())
+    assert main(["documents", "--count"], services=fake_services) == 0
+    assert capsys.readouterr().out.strip() == f"3 Dokumente, 0 Seiten, {chunks} Abschnitte"
+    assert main(["documents", "--count", "--json"], services=fake_services) == 0
+    assert '"documents": 3' in capsys.readouterr().out
+    assert main(["documents"], services=fake_services) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == f"3 Dokumente, 0 Seiten, {chunks} Abschnitte"
