@@ -4,6 +4,10 @@ Run: ``.venv/bin/python evals/embedding_backends.py ../shared/data/xquad-de eval
 Each set is indexed once per backend through the product pipeline; MRR@10 and Recall@1/5/10 per retriever.
 Also the cosine agreement of both backends on German sentences (XQuAD-de paragraphs split into sentences)
 and the time to embed them. Writes ``evals/results/embedding-backends.json``.
+
+On a crowded machine the parts can run as parallel processes and be merged:
+``--part retrieval --backend torch --out a.json``, ``--part retrieval --backend onnx-int8 --out b.json``,
+``--part agreement --out c.json``, then ``--merge a.json b.json c.json``.
 """
 
 from __future__ import annotations
@@ -95,17 +99,28 @@ def agreement(corpus: Path, sentences: int) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("folders", nargs="+", type=Path)
+    parser.add_argument("folders", nargs="*", type=Path)
     parser.add_argument("--sentences", type=int, default=3000)
     parser.add_argument("--out", type=Path, default=ROOT / "evals" / "results" / "embedding-backends.json")
+    parser.add_argument("--part", choices=["retrieval", "agreement"], help="only this part")
+    parser.add_argument("--backend", choices=BACKENDS, help="retrieval with this backend only")
+    parser.add_argument("--merge", nargs="+", type=Path, help="merge the results of parts into --out")
     args = parser.parse_args()
     result: dict = {"retrieval": {}, "agreement": None}
-    for folder in args.folders:
+    if args.merge:
+        for part in args.merge:
+            data = json.loads(part.read_text(encoding="utf-8"))
+            for name, backends in data["retrieval"].items():
+                result["retrieval"].setdefault(name, {}).update(backends)
+            result["agreement"] = data["agreement"] or result["agreement"]
+        args.folders = []
+    for folder in args.folders if args.part != "agreement" else []:
         name = folder.resolve().name
-        result["retrieval"][name] = {backend: retrieval(folder, backend) for backend in BACKENDS}
+        backends = [args.backend] if args.backend else BACKENDS
+        result["retrieval"][name] = {backend: retrieval(folder, backend) for backend in backends}
         print(json.dumps({name: result["retrieval"][name]}, ensure_ascii=False), flush=True)
-    corpus = args.folders[0] / "corpus.jsonl"
-    result["agreement"] = agreement(corpus, args.sentences)
+    if args.part != "retrieval" and not args.merge:
+        result["agreement"] = agreement(args.folders[0] / "corpus.jsonl", args.sentences)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(json.dumps(result, indent=2, ensure_ascii=False))
