@@ -25,7 +25,7 @@ from assistant.ingest.chunking import chunk_document, indexed_text  # noqa: E402
 from assistant.ingest.loaders import load_document  # noqa: E402
 from assistant.settings import load_settings  # noqa: E402
 
-BATCH_SIZES = (8, 16, 32, 64, 128)
+BATCH_SIZES = (16, 32, 64, 128)
 BACKENDS = ("torch", "onnx-int8")
 
 

@@ -7,8 +7,11 @@ machine: 2 shared CPU cores, no GPU, the packaged all-MiniLM-L6-v2, the Musterst
 
 from __future__ import annotations
 
-DEFAULT_EMBEDDING_BACKEND = "torch"
-"""Embedding backend when ``embedding.backend`` is not set (see README, „Messungen“ for torch vs onnx-int8)."""
+DEFAULT_EMBEDDING_BACKEND = "onnx-int8"
+"""Embedding backend when ``embedding.backend`` is not set. onnx-int8 embeds 4.6× faster than torch (1,267
+XQuAD-de sentences, same run) at mean cosine 0.989 to torch's vectors; XQuAD-de hybrid MRR@10 0.944 against
+torch's 0.945 and the Musterstadt answer eval unchanged (``evals/results/embedding-backends.json``,
+``evals/results/answers-musterstadt-onnx-int8.json``). ``embedding.backend = "torch"`` keeps the old vectors."""
 
 EMBED_BATCH_SIZE = 32
 """Texts per forward pass (``embedding.batch_size``)."""
