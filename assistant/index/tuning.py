@@ -13,8 +13,11 @@ XQuAD-de sentences, same run) at mean cosine 0.989 to torch's vectors; XQuAD-de 
 torch's 0.945 and the Musterstadt answer eval unchanged (``evals/results/embedding-backends.json``,
 ``evals/results/answers-musterstadt-onnx-int8.json``). ``embedding.backend = "torch"`` keeps the old vectors."""
 
-EMBED_BATCH_SIZE = 32
-"""Texts per forward pass (``embedding.batch_size``)."""
+EMBED_BATCH_SIZE = 16
+"""Texts per forward pass (``embedding.batch_size``). ``benchmarks/bench_embedding.py`` on 60 ingest texts of
+the Musterstadt base, 2 shared cores at load 13, one repeat (a short run: weak evidence): onnx-int8 at 16, 32,
+64, 128 embedded 15.4, 11.1, 8.2, 7.3 texts/s (fewer padding tokens per batch; activations are quantised per
+batch); torch 4.2, 4.7, 3.8, 3.9 (32 was the setting before)."""
 
 PREFETCH_DOCUMENTS = 2
 """Documents parsed ahead while the current one is embedded (bounded queue: memory stays flat)."""
