@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.index.base import Embedder
+from assistant.index.identity import vectors_identity
 from assistant.ingest.chunking import chunk_document, content_hash, indexed_text
 from assistant.ingest.loaders.common import paragraphs_to_blocks
 from assistant.models import Chunk, DocumentRecord, LoadedDocument
@@ -172,6 +173,7 @@ def index_corpus(entries: list[CorpusEntry], services: Services, cache: VectorCa
             chunks=len(chunks),
             content_hash=_digest(entry),
             ingested_at=datetime.now().replace(microsecond=0),
+            embedding=vectors_identity(services.embedder),  # what made the vectors (search checks it)
         )
         services.catalog.replace_document(record, chunks, [base_terms(indexed_text(c)) for c in chunks])
     return len(todo)
