@@ -34,6 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from assistant.index.identity import vectors_identity  # noqa: E402
 from assistant.ingest.chunking import indexed_text  # noqa: E402
 from assistant.models import DocumentRecord, SearchFilters  # noqa: E402
 from assistant.settings import load_settings  # noqa: E402
@@ -89,6 +90,7 @@ def build(work: Path, sizes: list[int]) -> dict:
                 doc_id=document.doc_id, title=loaded.title, path=f"{loaded.source_path}#{document.doc_id}",
                 doc_type=loaded.doc_type, stand=loaded.stand, pages=None, chunks=len(document.chunks),
                 content_hash=document.doc_id, ingested_at=datetime(2026, 12, 1),
+                embedding=vectors_identity(target_services.embedder),
             )  # fmt: skip
             catalog.replace_document(record, document.chunks, terms[original.doc_id])
             chunks += len(document.chunks)
