@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from assistant.evals.beir import load_beir  # noqa: E402
 from assistant.evals.metrics import mrr_at, recall_at  # noqa: E402
-from assistant.evals.retrieval import DocumentRanker, index_beir  # noqa: E402
+from assistant.evals.retrieval import ProductDocumentRanker, index_beir  # noqa: E402
 from assistant.index.embedders import SentenceTransformerEmbedder  # noqa: E402
 from assistant.settings import load_settings  # noqa: E402
 from assistant.text.sentences import split_sentences  # noqa: E402
@@ -49,7 +49,8 @@ def retrieval(folder: Path, backend: str) -> dict:
         services = build_services(_settings(backend, Path(temporary)))
         services.embedder.embed_documents(["Aufwärmen"])
         started = time.perf_counter()
-        ranker = DocumentRanker(services, index_beir(dataset, services))
+        index_beir(dataset, services)
+        ranker = ProductDocumentRanker(services)
         index_seconds = time.perf_counter() - started
         result: dict = {"index_seconds": round(index_seconds, 1)}
         for mode in RETRIEVERS:
