@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 from assistant.evals.beir import load_beir  # noqa: E402
 from assistant.evals.metrics import mrr_at, recall_at  # noqa: E402
-from assistant.evals.retrieval import DocumentRanker, index_beir  # noqa: E402
+from assistant.evals.retrieval import ProductDocumentRanker, index_beir  # noqa: E402
 from assistant.settings import load_settings  # noqa: E402
 from assistant.wiring import build_services  # noqa: E402
 
@@ -28,7 +28,8 @@ def sweep(folder: Path) -> dict[str, dict[str, float]]:
     dataset = load_beir(folder)
     with tempfile.TemporaryDirectory() as temporary:
         services = build_services(load_settings(data_dir=Path(temporary)))
-        ranker = DocumentRanker(services, index_beir(dataset, services))
+        index_beir(dataset, services)
+        ranker = ProductDocumentRanker(services)
         results = {}
         for weight in WEIGHTS:
             services.settings.retrieval.keyword_weight = weight

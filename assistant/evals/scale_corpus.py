@@ -92,8 +92,11 @@ def document_chunks(entry: CorpusEntry, chunking: ChunkingSettings) -> list[Chun
 
 
 def vector_cache_key(settings: Settings) -> str:
-    """Vectors depend on the embedding settings and on how documents are cut into chunks."""
-    return settings.embedding.model_dump_json() + settings.chunking.model_dump_json()
+    """Vectors depend on the model, its backend and prefixes and on how documents are cut into chunks (not on
+    batch size or device)."""
+    embedding = settings.embedding
+    parts = [embedding.model, embedding.backend, embedding.passage_prefix, settings.chunking.model_dump_json()]
+    return "|".join(parts)
 
 
 CACHE_SAVE_EVERY = 2048
