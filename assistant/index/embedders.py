@@ -51,7 +51,7 @@ def _model_folder(model, path: str) -> Path:
     )
 
 
-_LOADED_MODELS: dict[tuple[str, str, str], object] = {}
+_LOADED_MODELS: dict[tuple[str, str, str, str], object] = {}
 
 
 _RECENT_QUERIES = 64
@@ -100,7 +100,8 @@ class SentenceTransformerEmbedder:
 
             settings = self._settings
             path = resolve_model_path(settings.model)
-            key = (path, settings.device, settings.backend)
+            # the export folder too: a model attached to another export is another model object
+            key = (path, settings.device, settings.backend, str(settings.cache_dir or ""))
             cached = _LOADED_MODELS.get(key)
             if cached is not None:
                 self._model, self._onnx_path = cached

@@ -22,7 +22,7 @@ SENTENCES = [
 def test_int8_export_agrees_with_torch_and_is_reused(tmp_path, capsys):
     cache = tmp_path / "onnx"
     onnx = SentenceTransformerEmbedder(EmbeddingSettings(backend="onnx-int8", cache_dir=cache))
-    torch = SentenceTransformerEmbedder(EmbeddingSettings())
+    torch = SentenceTransformerEmbedder(EmbeddingSettings(backend="torch"))
     got = onnx.embed_documents(SENTENCES)
     want = torch.embed_documents(SENTENCES)
     assert got.shape == want.shape
