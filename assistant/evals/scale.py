@@ -94,6 +94,9 @@ def evaluate_scale(
     retrievers: Sequence[str] = RETRIEVERS,
     build: Callable[[Settings], Services] = build_services,
 ) -> dict:
+    for path, what in ((corpus_path, "Korpus"), (questions_path, "Fragensatz")):
+        if not path.is_file():
+            raise UserError(f"{what} nicht gefunden: {path}.")
     entries = read_corpus(corpus_path)
     questions = read_questions(questions_path)
     known = {e.doc_id for e in entries}

@@ -114,3 +114,10 @@ def test_evaluate_scale_reports_every_size_split_and_ratio(tmp_path, settings, q
     assert full["bm25"]["all"]["mrr@10"] == 1.0
     assert full["keyword"]["all"]["recall@1"] == 1.0
     assert full["hybrid"]["ratio_to_bm25"]["test"] == pytest.approx(full["hybrid"]["test"]["mrr@10"], abs=1e-3)
+
+
+def test_missing_corpus_is_a_german_message(tmp_path, settings, question_file):
+    from assistant.errors import UserError
+
+    with pytest.raises(UserError, match="Korpus nicht gefunden"):
+        evaluate_scale(tmp_path / "fehlt.jsonl", question_file, settings, sizes=(4,), work_dir=tmp_path / "w")
