@@ -16,10 +16,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from assistant.evals.beir import load_beir  # noqa: E402
-from assistant.evals.metrics import mrr_at, recall_at  # noqa: E402
 from assistant.evals.retrieval import ProductDocumentRanker, index_beir  # noqa: E402
 from assistant.settings import load_settings  # noqa: E402
 from assistant.wiring import build_services  # noqa: E402
+from evals.retrieval_configs import ranking_metrics  # noqa: E402
 
 WEIGHTS = [0.5, 0.6, 0.7, 0.8, 0.9, 1.0]
 
@@ -34,14 +34,8 @@ def sweep(folder: Path) -> dict[str, dict[str, float]]:
         for weight in WEIGHTS:
             services.settings.retrieval.keyword_weight = weight
             services.settings.retrieval.dense_weight = round(1 - weight, 2)
-            mrr = recall5 = 0.0
-            for query in dataset.queries:
-                ranked = ranker.rank(str(query["text"]), 10, "hybrid")
-                relevant = dataset.qrels[query["_id"]]
-                mrr += mrr_at(ranked, relevant, 10)
-                recall5 += recall_at(ranked, relevant, 5)
-            count = len(dataset.queries)
-            results[f"{weight:.1f}"] = {"mrr@10": round(mrr / count, 4), "recall@5": round(recall5 / count, 4)}
+            metrics = ranking_metrics(ranker, dataset, "hybrid")
+            results[f"{weight:.1f}"] = {"mrr@10": metrics["mrr@10"], "recall@5": metrics["recall@5"]}
             print(f"{dataset.name}  keyword {weight:.1f}: {results[f'{weight:.1f}']}", flush=True)
         services.catalog.close()
     return results

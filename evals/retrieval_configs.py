@@ -27,6 +27,23 @@ CONFIGS = {
 }
 
 
+def ranking_metrics(ranker: ProductDocumentRanker, dataset, mode: str) -> dict[str, float]:
+    """MRR@10, Recall@1 and Recall@5 of one retriever mode over a BEIR set's queries."""
+    mrr = recall1 = recall5 = 0.0
+    for query in dataset.queries:
+        ranked = ranker.rank(str(query["text"]), 10, mode)
+        relevant = dataset.qrels[query["_id"]]
+        mrr += mrr_at(ranked, relevant, 10)
+        recall1 += recall_at(ranked, relevant, 1)
+        recall5 += recall_at(ranked, relevant, 5)
+    count = len(dataset.queries)
+    return {
+        "mrr@10": round(mrr / count, 4),
+        "recall@1": round(recall1 / count, 4),
+        "recall@5": round(recall5 / count, 4),
+    }
+
+
 def compare(folder: Path) -> dict[str, dict[str, float]]:
     dataset = load_beir(folder)
     with tempfile.TemporaryDirectory() as temporary:
@@ -40,20 +57,8 @@ def compare(folder: Path) -> dict[str, dict[str, float]]:
                 # in place: the retriever holds this settings object
                 for field, value in {**defaults.model_dump(), **changes}.items():
                     setattr(services.settings.retrieval, field, value)
-                mrr = recall1 = recall5 = 0.0
-                for query in dataset.queries:
-                    ranked = ranker.rank(str(query["text"]), 10, mode)
-                    relevant = dataset.qrels[query["_id"]]
-                    mrr += mrr_at(ranked, relevant, 10)
-                    recall1 += recall_at(ranked, relevant, 1)
-                    recall5 += recall_at(ranked, relevant, 5)
-                count = len(dataset.queries)
                 key = f"{name} / {mode}"
-                results[key] = {
-                    "mrr@10": round(mrr / count, 4),
-                    "recall@1": round(recall1 / count, 4),
-                    "recall@5": round(recall5 / count, 4),
-                }
+                results[key] = ranking_metrics(ranker, dataset, mode)
                 print(f"{dataset.name}  {key}: {results[key]}", flush=True)
         services.catalog.close()
     return results

@@ -50,6 +50,17 @@ def top(scores: np.ndarray, ids: list[str], n: int) -> list[tuple[str, float]]:
     return [(ids[i], float(scores[i])) for i in best]
 
 
+def _cached_index(cache: dict[tuple, BM25Index], units, options: dict) -> BM25Index:
+    """One BM25 index per option set, built on first use."""
+    key = tuple(sorted(options.items()))
+    if key not in cache:
+        index = BM25Index(**options)
+        for unit_id, terms in units:
+            index.add_terms(unit_id, terms)
+        cache[key] = index
+    return cache[key]
+
+
 class Components:
     def __init__(self, entries, settings: Settings, cache: VectorCache | None, embedder) -> None:
         self.chunk_ids: list[str] = []
@@ -74,22 +85,10 @@ class Components:
         self._doc_indexes: dict[tuple, BM25Index] = {}
 
     def chunk_index(self, **options) -> BM25Index:
-        key = tuple(sorted(options.items()))
-        if key not in self._chunk_indexes:
-            index = BM25Index(**options)
-            for chunk_id, terms in zip(self.chunk_ids, self.chunk_terms, strict=True):
-                index.add_terms(chunk_id, terms)
-            self._chunk_indexes[key] = index
-        return self._chunk_indexes[key]
+        return _cached_index(self._chunk_indexes, zip(self.chunk_ids, self.chunk_terms, strict=True), options)
 
     def doc_index(self, **options) -> BM25Index:
-        key = tuple(sorted(options.items()))
-        if key not in self._doc_indexes:
-            index = BM25Index(**options)
-            for doc_id, terms in zip(self.doc_ids, self.doc_terms, strict=True):
-                index.add_terms(doc_id, terms)
-            self._doc_indexes[key] = index
-        return self._doc_indexes[key]
+        return _cached_index(self._doc_indexes, zip(self.doc_ids, self.doc_terms, strict=True), options)
 
     # each returns a document ranking for one query
     def bm25(self, query, vector):
