@@ -5,7 +5,8 @@ Usage (after ``assistant eval answers … --out FILE`` on each tuning set):
     python evals/calibrate_answers.py /tmp/xquad.json /tmp/real-dev.json
 
 Reads the rows of split ``tune`` only, fits a logistic model p(answerable | features) in which every
-data set weighs the same (and within a set both classes weigh the same), picks the thresholds and writes
+data set weighs the same (and within a set both classes weigh the same), picks the thresholds (refusal: the
+highest at which at most ``MAX_FALSE_REFUSALS`` of the answerable questions are refused) and writes
 ``evals/results/answer-calibration.json``. Copy the printed values into ``assistant/answering/params.py``.
 """
 
@@ -25,6 +26,10 @@ from assistant.answering.answerability import Features
 FEATURES = ["unit_own_coverage", "passage_coverage", "key_coverage", "type_match", "year_match"]
 assert set(FEATURES) <= set(Features.names())
 L2 = 0.01  # ridge on the weights (not the bias): keeps them finite when a feature separates perfectly
+# „nicht in den Dokumenten“ is said only where at most this share of the answerable tuning questions would be
+# refused (sets weighed equally). A product decision taken from issue 8 (refusals ≤ 0.10), not a fitted number:
+# below certainty the hedged answer shows the best passages, so a doubtful question still gets its sources.
+MAX_FALSE_REFUSALS = 0.10
 MIN_PRECISION_CERTAIN = 0.9  # a plain (unhedged) answer should be right about answerability this often
 LLM_RECALL = 0.97  # the LLM sees the passages of at least this share of answerable questions
 
@@ -78,9 +83,13 @@ def main(paths: list[Path]) -> None:
             scores.append((keep + refuse) / 2)
         return float(np.mean(scores))
 
+    def false_refusals(threshold: float) -> float:
+        return float(np.mean([(p[mask[name] & (y == 1)] < threshold).mean() for name in sets]))
+
     grid = np.round(np.arange(0.05, 0.96, 0.01), 2)
     curve = {float(t): round(balanced(t), 4) for t in grid}
-    refuse_below = max(curve, key=lambda t: (curve[t], -abs(t - 0.5)))
+    allowed = [float(t) for t in grid if false_refusals(t) <= MAX_FALSE_REFUSALS]
+    refuse_below = max(allowed) if allowed else float(grid[0])
     precise = [float(t) for t in grid if t >= refuse_below and _precision(p, y, w, t) >= MIN_PRECISION_CERTAIN]
     certain_from = precise[0] if precise else refuse_below
     llm = [float(t) for t in grid if (p[y == 1] >= t).mean() >= LLM_RECALL]
@@ -104,6 +113,7 @@ def main(paths: list[Path]) -> None:
         "llm_refuse_below": llm_refuse_below,
         "tune_per_set": per_set,
         "balanced_accuracy_curve": curve,
+        "false_refusal_curve": {float(t): round(false_refusals(t), 4) for t in grid},
     }
     out = Path(__file__).parent / "results" / "answer-calibration.json"
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -46,6 +46,7 @@ class Decision:
     confidence: float  # p(answerable) under the calibrated model
     reason: str  # German, for the answer's details and the logs
     features: Features | None = None
+    weakness: str = ""  # what the evidence lacks („das gefragte Jahr kommt … nicht vor“); a hedged answer says it
 
     @property
     def answerable(self) -> bool:
@@ -108,7 +109,8 @@ def decide(evidence: Evidence, params: AnswerParams, *, refuse_below: float | No
     if p < threshold:
         return Decision("nicht_gefunden", p, _weakness(values), values)
     if p < params.certain_from:
-        return Decision("unsicher", p, f"Die Textstellen passen nur teilweise ({_weakness(values)})", values)
+        weakness = _weakness(values)
+        return Decision("unsicher", p, f"Die Textstellen passen nur teilweise ({weakness})", values, weakness)
     return Decision("beantwortet", p, "Die Textstellen enthalten die Begriffe der Frage.", values)
 
 

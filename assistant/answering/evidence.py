@@ -15,7 +15,8 @@ from assistant.answering.params import AnswerParams
 from assistant.answering.question import QuestionAnalysis, QuestionTerm
 from assistant.index.unit_store import StoredUnit, UnitStore
 from assistant.models import SearchHit
-from assistant.text.german import base_terms
+from assistant.text.abbreviations import spells
+from assistant.text.german import base_terms, fold, raw_tokens
 from assistant.text.numbers import has_date, new_figures, years
 
 
@@ -101,6 +102,11 @@ def coverage(
     return (found / total if total else 0.0), heads
 
 
+def _words(text: str) -> list[str]:
+    """Folded words in text order, hyphenated ones as their parts („Stadt-Umland-Bahn“ → stadt, umland, bahn)."""
+    return [fold(part) for token in raw_tokens(text) if not token[:1].isdigit() for part in token.split("-") if part]
+
+
 def has_answer_type(question: QuestionAnalysis, text: str) -> bool:
     if question.answer_type == "zeit":
         return has_date(text)
@@ -123,16 +129,34 @@ class EvidenceEngine:
             units = stored.get(hit.chunk_id, [])
             title_terms = set(self._analyse_terms(base_terms(f"{hit.title}\n{hit.section}")))
             unit_terms = [set(self._analyse_terms(u.terms)) for u in units]
+            self._spell_out_acronyms(question, f"{hit.title}\n{hit.section}", title_terms, units, unit_terms)
             present = frozenset(title_terms.union(*unit_terms))
             passage_cov, _ = coverage(question.terms, present, self._params.part_credit)
-            passage_years = not question.years or bool(
-                question.years & years(f"{hit.title} {hit.section} {hit.text}")
-            )
+            passage_years = not question.years or bool(question.years & years(f"{hit.title} {hit.section} {hit.text}"))
             passages.append(PassageEvidence(passage_cov, present, passage_years))
             prior = self._params.rank_prior * (len(hits) - index) / max(len(hits), 1)
             scored.extend(self._score_units(question, index, units, unit_terms, title_terms, prior))
         scored.sort(key=lambda s: (-s.score, s.hit_index, s.position))
         return Evidence(question, hits, scored, passages)
+
+    def _spell_out_acronyms(self, question: QuestionAnalysis, title: str, title_terms: set[str],
+                            units: list[StoredUnit], unit_terms: list[set[str]]) -> None:  # fmt: skip
+        """An acronym of the question that a passage writes out („ASD“ ↔ „Allgemeiner Sozialdienst“) counts as present
+        in the units (or title) that spell it."""
+        missing = [t for t in question.terms if t.acronym and t.head not in title_terms.union(*unit_terms)]
+        for term in missing:
+            for text, terms in ((title, title_terms), *((u.text, unit_terms[n]) for n, u in enumerate(units))):
+                if spells(term.acronym, _words(text), self._part_starts):
+                    terms.add(term.head)
+
+    def _part_starts(self, word: str) -> list[int]:
+        """Offsets at which the compound parts of ``word`` begin (from the index's decompounding)."""
+        starts = []
+        for part in self._analyse_terms([word])[1:]:
+            offset = word.find(part[:3], 1)
+            if offset > 0:
+                starts.append(offset)
+        return starts
 
     def _score_units(
         self,

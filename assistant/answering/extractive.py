@@ -15,6 +15,13 @@ from assistant.answering.models import ChatTurn
 from assistant.text.sentences import split_sentences
 
 HEDGE = "Eine sichere Antwort geben die Dokumente nicht; am besten passen diese Stellen:"
+
+
+def hedge(weakness: str = "") -> str:
+    """The hedge's first line, with what the evidence lacks when that is known."""
+    return HEDGE if not weakness else HEDGE.replace(";", f" ({weakness});", 1)
+
+
 HEDGED_PASSAGES = 3
 
 
@@ -31,7 +38,7 @@ class ExtractiveGenerator:
     ) -> Iterator[str]:
         """Yield the answer sentence by sentence, each with its ``[n]`` marker (n = passage rank)."""
         if decision is not None and decision.status == "unsicher":
-            yield HEDGE
+            yield hedge(decision.weakness)
             picked = self.hedged(evidence)
             for number, unit in enumerate(picked):
                 same_passage = number > 0 and picked[number - 1].hit_index == unit.hit_index
@@ -100,8 +107,10 @@ class ExtractiveGenerator:
     def _add(chosen: list[ScoredUnit], unit: ScoredUnit) -> bool:
         for index, present in enumerate(chosen):
             if _overlaps(unit, present) or _similar(unit.text, present.text):
-                if unit.span > present.span and unit.hit_index == present.hit_index and unit.text.startswith(
-                    present.text
+                if (
+                    unit.span > present.span
+                    and unit.hit_index == present.hit_index
+                    and unit.text.startswith(present.text)
                 ):
                     chosen[index] = unit  # the pair that holds the chosen sentence and the next one
                     return True

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.answering.params import AnswerParams
+from assistant.text.abbreviations import looks_like_acronym
 from assistant.text.german import base_terms, fold, stem
 from assistant.text.numbers import YEAR, years
 
@@ -30,6 +31,12 @@ _QUANTITY = re.compile(
     r"|prozent|umfang|volumen)\b",
     re.IGNORECASE,
 )
+# „Welche Sportarten bietet …?“, „Wie heißt der Nachfolger …?“: the noun after the interrogative (the
+# question's focus) names the kind of answer, which the answering text seldom repeats
+_FOCUS = re.compile(
+    r"\b(?:[Ww]elch(?:e|er|es|em|en)|[Ww]ie (?:lautet|lauten|heißt|heißen|hieß|hießen) (?:der|die|das))\s+"
+    r"(?:[a-zäöüß][\w-]*\s+){0,2}([A-ZÄÖÜ][\w-]*)"
+)
 # „…, und wann …?“: a second question joined to the first
 _PART_BORDER = re.compile(
     r",?\s+und\s+(?=(?:an |ab |bis |in |seit |mit |für )?(?:wie|wo|wann|welch|was|wer|ob)\w*\b)",
@@ -42,8 +49,9 @@ class QuestionTerm:
     head: str  # analysed (stemmed) term
     parts: tuple[str, ...]  # stems of its compound parts
     idf: float
-    weight: float  # idf, lowered for verbs and adjectives
-    key: bool  # a noun, name or number (not a year): what an answering text must mention
+    weight: float  # idf, lowered for verbs, adjectives and the question's focus
+    key: bool  # a noun, name or number (not a year, not the focus): what an answering text must mention
+    acronym: str | None = None  # as written („ASD“), when the term is an acronym a text may spell out
 
 
 @dataclass
@@ -74,6 +82,16 @@ def split_question(question: str) -> list[str]:
     return [p for p in _PART_BORDER.split(question) if p.strip()] or [question]
 
 
+def focus_terms(question: str) -> set[str]:
+    """Base terms of the nouns that name the kind of answer („Welcher deutsche *Herrscher* …?“)."""
+    return {term for match in _FOCUS.finditer(question) for term in base_terms(match.group(1))}
+
+
+def acronyms(question: str) -> dict[str, str]:
+    """Acronyms of the question („ASD“, „StVO“), folded like index terms → as written."""
+    return {fold(word.lower()): word for word in re.findall(r"\w+", question) if looks_like_acronym(word)}
+
+
 def capitalised_words(question: str) -> set[str]:
     """Words written with a capital after the first word (nouns and names), folded like index terms."""
     return {fold(w.lower()) for w in re.findall(r"(?<!^)\b[A-ZÄÖÜ][\w-]*", question.strip())}
@@ -97,6 +115,8 @@ class QuestionAnalyser:
 
     def terms(self, question: str) -> list[QuestionTerm]:
         capitalised = capitalised_words(question)
+        focus = focus_terms(question)
+        written = acronyms(question)
         found: dict[str, QuestionTerm] = {}
         for term in dict.fromkeys(base_terms(question)):
             analysed = [t for t in dict.fromkeys(self._analyse(term)) if t not in self._skip]
@@ -105,9 +125,11 @@ class QuestionAnalyser:
             head, parts = analysed[0], tuple(analysed[1:])
             idf = max(self._idf(t) for t in analysed)
             number = term[:1].isdigit()
-            noun = number or term in capitalised or len(term) == 1
+            noun = (number or term in capitalised or len(term) == 1) and term not in focus
             weight = idf if noun else idf * self._params.non_noun_weight
-            found[head] = QuestionTerm(head, parts, idf, weight, key=noun and not YEAR.fullmatch(term))
+            found[head] = QuestionTerm(
+                head, parts, idf, weight, key=noun and not YEAR.fullmatch(term), acronym=written.get(term)
+            )
         return list(found.values())
 
     def analyse(self, question: str) -> QuestionAnalysis:

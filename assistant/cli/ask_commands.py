@@ -104,7 +104,8 @@ def run_answer_eval(args: argparse.Namespace) -> int:
             f"  {split}: {m['questions']} Fragen; Fakten {_fmt(m['fact_accuracy'])}, "
             f"Dokument {_fmt(m['document_cited'])}, "
             f"Seite {_fmt(m['page_cited'])}, fälschlich abgelehnt {_fmt(m['false_refusal_rate'])}, "
-            f"unsicher {_fmt(m['hedged_rate'])}, Unbeantwortbare abgelehnt {_fmt(m['unanswerable_refused'])}"
+            f"unsicher {_fmt(m['hedged_rate'])}, Unbeantwortbare abgelehnt {_fmt(m['unanswerable_refused'])}, "
+            f"ohne Vorbehalt beantwortet {_fmt(m.get('unanswerable_plain'))}"
         )
     return 0
 

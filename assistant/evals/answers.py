@@ -188,6 +188,8 @@ def split_metrics(rows: list[dict]) -> dict:
         "false_refusal_rate": share(answerable, lambda r: not r["answered"]),
         "hedged_rate": share(answerable, lambda r: r["status"] == "unsicher"),
         "unanswerable_refused": share(unanswerable, lambda r: not r["answered"]),
+        # the harmful error: an unanswerable question answered without the hedge
+        "unanswerable_plain": share(unanswerable, lambda r: r["status"] == "beantwortet"),
         "answer_ms": {"p50": round(statistics.median(times), 1) if times else 0.0,
                       "p95": round(sorted(times)[int(0.95 * (len(times) - 1))], 1) if times else 0.0},
     }  # fmt: skip

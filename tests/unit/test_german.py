@@ -1,5 +1,7 @@
 from collections import Counter
 
+import pytest
+
 from assistant.text.german import Decompounder, analyse, base_terms, fold, stem
 
 
@@ -78,6 +80,36 @@ def test_abbreviations_defined_in_a_document():
     assert most_common([("SBR", "Stadtteilbeirat"), ("SBR", "Stadtteilbeirat"), ("SBR", "Seniorenbeirat")]) == {
         "sbr": "Stadtteilbeirat"
     }
+
+
+@pytest.mark.parametrize(
+    ("acronym", "text", "expected"),
+    [
+        ("VHS", "die volkshochschule lädt ein", True),  # letters at compound-part starts
+        ("ASD", "der allgemeine sozialdienst", True),  # a word, then parts of the next
+        ("StVO", "nach der strassenverkehrsordnung", True),  # „St“ continues, „V“/„O“ begin parts
+        ("KJR", "der kreisjugendring", True),  # the last letter inside the last part
+        ("FFW", "die freiwillige feuerwehr", True),
+        ("AVS", "ausschuss für verkehr und sport", True),  # stop words between are skipped
+        ("BA", "am bahnhof", False),  # one word start only: „Bahn“ alone does not spell B-A
+        ("RH", "in der reihe", False),
+        ("VHS", "viele haben schulden", True),  # three word starts spell it, whatever they mean
+        ("StVO", "sicherheit der verkehrsordnung", False),  # lower-case „t“ must continue the „S“
+    ],
+)
+def test_an_acronym_is_spelled_by_words_and_compound_parts(acronym, text, expected):
+    from assistant.text.abbreviations import spells
+
+    parts = {"volkshochschule": [5, 9], "sozialdienst": [6], "strassenverkehrsordnung": [8, 16],
+             "kreisjugendring": [5, 11], "feuerwehr": [5]}  # fmt: skip
+    assert spells(acronym, text.split(), lambda word: parts.get(word, [])) is expected
+
+
+def test_what_looks_like_an_acronym():
+    from assistant.text.abbreviations import looks_like_acronym
+
+    words = ["ASD", "StVO", "KfW", "IT", "Kita", "Ulm", "2025", "U3", "ABCDEFG"]
+    assert [w for w in words if looks_like_acronym(w)] == ["ASD", "StVO", "KfW", "IT"]
 
 
 def test_a_defined_abbreviation_finds_the_long_form(tmp_path):

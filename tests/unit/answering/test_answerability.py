@@ -9,10 +9,19 @@ import numpy as np
 import pytest
 
 from assistant.answering.answerability import Features, confidence, decide, features
-from assistant.answering.evidence import Evidence, PassageEvidence, ScoredUnit, coverage, has_answer_type
+from assistant.answering.evidence import (
+    Evidence,
+    EvidenceEngine,
+    PassageEvidence,
+    ScoredUnit,
+    coverage,
+    has_answer_type,
+)
 from assistant.answering.params import AnswerabilityModel, AnswerParams
 from assistant.answering.question import QuestionAnalyser, QuestionTerm, answer_type, split_question
+from assistant.index.unit_store import StoredUnit
 from assistant.models import SearchHit
+from assistant.text.german import base_terms, stem
 
 
 def _analyser(idf: dict[str, float] | None = None) -> QuestionAnalyser:
@@ -59,6 +68,53 @@ def test_question_terms_weigh_nouns_fully_verbs_less_and_years_are_not_key_words
     assert terms["2024"].weight == 2.0
 
 
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        ("Welche Sportarten bietet der Verein an?", "sportart"),
+        ("Welcher frühere Bürgermeister eröffnete das Museum?", "burgermeist"),
+        ("Wie heißt der Nachfolger des Kämmerers?", "nachfolg"),
+    ],
+)
+def test_the_focus_names_the_kind_of_answer_and_weighs_like_a_verb(question, focus):
+    analyser = QuestionAnalyser(
+        analyse=lambda text: [stem(w) for w in base_terms(text)], idf=lambda term: 2.0,
+        embed_query=lambda text: np.ones(4) / 2, params=AnswerParams(),
+    )  # fmt: skip
+    terms = {t.head: t for t in analyser.terms(question)}
+    assert not terms[focus].key and math.isclose(terms[focus].weight, 2.0 * AnswerParams().non_noun_weight)
+    assert sum(t.key for t in terms.values()) == 1  # the one topic noun (Verein, Museum, Kämmerer)
+
+
+def test_an_acronym_of_the_question_is_present_where_a_unit_spells_it_out():
+    analyser = QuestionAnalyser(
+        analyse=lambda text: [stem(w) for w in base_terms(text)], idf=lambda term: 2.0,
+        embed_query=lambda text: np.ones(4) / 2, params=AnswerParams(),
+    )  # fmt: skip
+    question = analyser.analyse("Wann tagt der ASD?")
+    assert {t.head: t.acronym for t in question.terms} == {"tagt": None, "asd": "ASD"}
+    units = [_unit("c1", 0, "Der Allgemeine Sozialdienst tagt montags."), _unit("c1", 1, "Die Kasse schließt.")]
+    parts = {"sozialdienst": ["sozial", "dienst"]}
+    engine = EvidenceEngine(
+        _Units({"c1": units}), lambda terms: [x for t in terms for x in [stem(t), *parts.get(t, [])]], AnswerParams()
+    )
+    evidence = engine.gather(question, [_hit("…")])
+    assert "asd" in evidence.passages[0].present
+    assert evidence.best.text.startswith("Der Allgemeine Sozialdienst") and "asd" in evidence.best.covers
+
+
+class _Units:
+    def __init__(self, units):
+        self._units = units
+
+    def units_for(self, chunk_ids):
+        return {c: self._units.get(c, []) for c in chunk_ids}
+
+
+def _unit(chunk_id: str, ordinal: int, text: str) -> StoredUnit:
+    return StoredUnit(chunk_id, ordinal, 0, "sentence", None, text, text, tuple(base_terms(text)), np.ones(4) / 2)
+
+
 def test_coverage_counts_idf_weight_and_compound_parts_partly():
     terms = [QuestionTerm("sporthalle", ("sport", "halle"), 3.0, 3.0, True), QuestionTerm("dach", (), 1.0, 1.0, True)]
     whole, heads = coverage(terms, {"sporthalle", "dach"}, part_credit=0.7)
@@ -91,7 +147,7 @@ def _evidence(question: str, *, unit_cov: float, passage_cov: float, present: se
 
 
 def test_features_of_the_best_unit_and_passage():
-    question = "Welche Öffnungszeit hat die Bibliothek"
+    question = "Wie ist die Öffnungszeit der Bibliothek"
     evidence = _evidence(question, unit_cov=0.6, passage_cov=0.8, present={"bibliothek"})
     values = features(evidence)
     assert values.unit_coverage == 0.6 and values.passage_coverage == 0.8 and values.dense == 0.4

@@ -48,6 +48,12 @@ def test_a_hedged_answer_says_so_and_quotes_the_best_passages():
         f"{HEDGE}\n- Das Bad öffnet 2027 [1]. Es hat 25 Meter [1].\n- Das Freibad öffnet im Mai [2]."
         "\n- Die Sauna bleibt zu [4]."
     )
+    why = Decision("unsicher", 0.6, "", weakness="das gefragte Jahr kommt in den besten Textstellen nicht vor")
+    text = "".join(ExtractiveGenerator().generate("Wann öffnet das Bad?", evidence, [], why))
+    assert text.startswith(
+        "Eine sichere Antwort geben die Dokumente nicht (das gefragte Jahr kommt in den besten Textstellen nicht "
+        "vor); am besten passen diese Stellen:\n- Das Bad öffnet 2027 [1]."
+    )
 
 
 def test_continuation_is_recognised():
