@@ -6,7 +6,7 @@ Usage (after ``assistant eval answers … --out FILE`` on each tuning set):
 
 Reads the rows of split ``tune`` only, fits a logistic model p(answerable | features) in which every
 data set weighs the same (and within a set both classes weigh the same), picks the thresholds (refusal: the
-highest at which at most ``MAX_FALSE_REFUSALS`` of the answerable questions are refused) and writes
+highest at which at most ``MAX_FALSE_REFUSALS`` of the answerable questions of each set are refused) and writes
 ``evals/results/answer-calibration.json``. Copy the printed values into ``assistant/answering/params.py``.
 """
 
@@ -27,8 +27,9 @@ FEATURES = ["unit_own_coverage", "passage_coverage", "key_coverage", "type_match
 assert set(FEATURES) <= set(Features.names())
 L2 = 0.01  # ridge on the weights (not the bias): keeps them finite when a feature separates perfectly
 # „nicht in den Dokumenten“ is said only where at most this share of the answerable tuning questions would be
-# refused (sets weighed equally). A product decision taken from issue 8 (refusals ≤ 0.10), not a fitted number:
-# below certainty the hedged answer shows the best passages, so a doubtful question still gets its sources.
+# refused, in every tuning set (a collection of documents is what a user has; no set may pay for another).
+# A product decision taken from issue 8 (refusals ≤ 0.10), not a fitted number: below certainty the hedged
+# answer shows the best passages, so a doubtful question still gets its sources.
 MAX_FALSE_REFUSALS = 0.10
 MIN_PRECISION_CERTAIN = 0.9  # a plain (unhedged) answer should be right about answerability this often
 LLM_RECALL = 0.97  # the LLM sees the passages of at least this share of answerable questions
@@ -84,7 +85,7 @@ def main(paths: list[Path]) -> None:
         return float(np.mean(scores))
 
     def false_refusals(threshold: float) -> float:
-        return float(np.mean([(p[mask[name] & (y == 1)] < threshold).mean() for name in sets]))
+        return float(max((p[mask[name] & (y == 1)] < threshold).mean() for name in sets))
 
     grid = np.round(np.arange(0.05, 0.96, 0.01), 2)
     curve = {float(t): round(balanced(t), 4) for t in grid}

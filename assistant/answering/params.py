@@ -23,14 +23,14 @@ class AnswerabilityModel(BaseModel):
     """Logistic model p(answerable) = σ(bias + Σ weight·feature) over the features of
     :class:`assistant.answering.answerability.Features` (all in [0, 1])."""
 
-    bias: float = -4.416
+    bias: float = -4.275
     weights: dict[str, float] = Field(
         default_factory=lambda: {
-            "unit_own_coverage": 1.456,
-            "passage_coverage": 1.963,
-            "key_coverage": 1.055,
-            "type_match": 0.654,
-            "year_match": 0.823,
+            "unit_own_coverage": 1.484,
+            "passage_coverage": 1.945,
+            "key_coverage": 1.057,
+            "type_match": 0.497,
+            "year_match": 0.817,
         }
     )
 
@@ -59,12 +59,12 @@ class AnswerParams(BaseModel):
     answerability: AnswerabilityModel = Field(default_factory=AnswerabilityModel)
     # decisions on p(answerable): below refuse_below „nicht in den Dokumenten“; from certain_from a
     # plain answer; in between the best passages are shown as a hedged answer
-    # refuse_below is the highest p at which at most 10 % of the answerable tuning questions are refused (the
-    # two sets weighed equally; the 10 % is the product's target, the hedged answer covers the doubtful
-    # rest); certain_from is the lowest p at which ≥ 90 % of the (equally weighted) questions are answerable
-    refuse_below: float = 0.33
-    certain_from: float = 0.78
+    # refuse_below is the highest p at which at most 10 % of the answerable questions of each tuning set are
+    # refused (the 10 % is the product's target, the hedged answer covers the doubtful rest); certain_from is
+    # the lowest p at which ≥ 90 % of the (equally weighted) questions are answerable
+    refuse_below: float = 0.31
+    certain_from: float = 0.77
     # the LLM gets the passages from this p on (it may still decline); lower than refuse_below because
     # an LLM reads paraphrases the lexical features miss
     # (the lowest p that still keeps ≥ 97 % of the answerable tuning questions)
-    llm_refuse_below: float = 0.21
+    llm_refuse_below: float = 0.2

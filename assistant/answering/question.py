@@ -23,12 +23,13 @@ QUESTION_WORDS = frozenset(
     """.split()  # noqa: SIM905
 )
 _WHEN = re.compile(
-    r"\b(wann|bis wann|ab wann|seit wann|(in |an |zu )?welche[mnr]? (jahr|datum|tag|monat|zeitpunkt|sitzung))\b",
+    r"\b(wann|bis wann|ab wann|seit wann|(in |an |zu |ab |um |für )?welche[mnr]? "
+    r"(jahr|datum|tag|tagen|wochentag|monat|zeitpunkt|zeitraum|uhrzeit|termin|sitzung)|termin)\b",
     re.IGNORECASE,
 )
 _QUANTITY = re.compile(
     r"\b(wie ?viele?|wie (hoch|groß|gross|lang|stark|weit|alt|teuer)|anteil|quote|betrag|höhe|summe|anzahl"
-    r"|prozent|umfang|volumen)\b",
+    r"|prozent|umfang|volumen|alter)\b",
     re.IGNORECASE,
 )
 # „Welche Sportarten bietet …?“, „Wie heißt der Nachfolger …?“: the noun after the interrogative (the

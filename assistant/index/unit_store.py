@@ -20,7 +20,7 @@ from assistant.models import Chunk
 from assistant.text.german import base_terms
 from assistant.text.units import split_units
 
-UNITS_VERSION = "2"  # bump when split_units() or the stored context changes: units are recomputed
+UNITS_VERSION = "3"  # bump when split_units() or the stored context changes: units are recomputed
 _UPGRADE_BATCH = 64  # chunks per embedding call during an upgrade (memory stays flat)
 
 

@@ -13,9 +13,11 @@ _MONTHS = (
     "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember"
     "|jan|feb|mär|apr|jun|jul|aug|sep|sept|okt|nov|dez"
 )
-# a point in time: a year, a day („15.03.“), a month or a season
+_WEEKDAYS = "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag"
+# a point in time: a year, a day („15.03.“), a month or a season, a weekday („dienstags“), a clock time
 DATE = re.compile(
-    rf"\b(?:19|20)\d{{2}}\b|\b\d{{1,2}}\.\s?\d{{1,2}}\.|\b(?:{_MONTHS}|frühjahr|sommer|herbst|winter)\b",
+    rf"\b(?:19|20)\d{{2}}\b|\b\d{{1,2}}\.\s?\d{{1,2}}\.|\b(?:{_MONTHS}|frühjahr|sommer|herbst|winter)\b"
+    rf"|\b(?:{_WEEKDAYS})s?\b|\b\d{{1,2}}(?:[.:]\d{{2}})?\s?uhr\b",
     re.IGNORECASE,
 )
 

@@ -6,12 +6,13 @@ import re
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9„\"(])")
 
-# a full stop after these does not end a sentence („15,1 Mio. EUR“, „z. B. Kitas“, „Abs. 2“)
+# a full stop after these does not end a sentence („15,1 Mio. EUR“, „z. B. Kitas“, „Abs. 2“, „Hr. Maier“ in
+# the attendance list of minutes, „Mo. 10 Uhr“)
 ABBREVIATIONS = frozenset(
     """
     mio mrd tsd nr abs ca bzw ggf inkl bspw usw etc vgl evtl zzgl abzgl max min dr prof str tel jan
     feb mär apr jun jul aug sep sept okt nov dez st kap anl ziff lfd gem bzgl lt ff hrsg zt ua sog
-    ehem
+    ehem hr hrn fr insb mind einschl ggü zzt stv abt bsp gez entspr jh mo di mi do sa
     """.split()  # noqa: SIM905
 )
 

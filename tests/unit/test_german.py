@@ -152,6 +152,17 @@ def test_dotted_abbreviations_do_not_end_a_sentence():
     assert split_sentences(text) == ["Zuweisungen i.H.v. 3,7 Mio. Euro kommen z.B. vom Land.", "Danach neu."]
 
 
+def test_titles_and_weekdays_in_minutes_do_not_end_a_sentence():
+    from assistant.text.sentences import split_sentences
+
+    text = "Anwesend: Hr. Maier, Fr. Schulz und Hrn. Özdemir. Nächste Sitzung am Di. 4. Mai. Danach neu."
+    assert split_sentences(text) == [
+        "Anwesend: Hr. Maier, Fr. Schulz und Hrn. Özdemir.",
+        "Nächste Sitzung am Di. 4. Mai.",
+        "Danach neu.",
+    ]
+
+
 def test_complete_sentences_and_fragments():
     from assistant.text.sentences import is_complete_sentence
 

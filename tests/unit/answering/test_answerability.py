@@ -45,6 +45,10 @@ def _analyser(idf: dict[str, float] | None = None) -> QuestionAnalyser:
         ("Welchen Anteil hat der Radverkehr?", "menge"),
         ("Wer leitet das Bauamt?", "andere"),
         ("Welche Maßnahmen plant die Stadt für Senioren?", "andere"),
+        ("Ab welcher Uhrzeit gilt die Nachtruhe?", "zeit"),
+        ("An welchen Tagen hat das Bürgerbüro offen?", "zeit"),
+        ("Termin des Stadtfests?", "zeit"),
+        ("Für welches Alter ist der Kurs?", "menge"),
     ],
 )
 def test_answer_type(question, expected):
@@ -132,6 +136,8 @@ def test_answer_type_needs_a_new_figure_or_a_date():
     assert has_answer_type(question, "In Zone 3 stehen 140 Linden.")
     when = _analyser().analyse("Wann beginnt der Umbau?")
     assert has_answer_type(when, "Der Umbau beginnt im Frühjahr.")
+    assert has_answer_type(when, "Die Bauarbeiter kommen dienstags ab 7:30 Uhr.")
+    assert not has_answer_type(when, "Die Montage der Uhr dauert.")
     assert not has_answer_type(when, "Der Umbau wird teuer.")
 
 
