@@ -32,6 +32,26 @@ class _Snapshot:
     chunk_document_row: np.ndarray
 
 
+@dataclass(frozen=True)
+class FilterView:
+    """The chunks a metadata filter lets through: their share of the index and a test per chunk id."""
+
+    mask: np.ndarray
+    position: dict[str, int]
+
+    @property
+    def passing(self) -> int:
+        return int(self.mask.sum())
+
+    @property
+    def share(self) -> float:
+        return self.passing / len(self.mask) if len(self.mask) else 0.0
+
+    def passes(self, chunk_id: str) -> bool:
+        row = self.position.get(chunk_id)
+        return row is not None and bool(self.mask[row])
+
+
 class CatalogKeywordIndex:
     """Loads base terms from the catalog and rebuilds BM25 when the catalog has changed."""
 
@@ -92,6 +112,12 @@ class CatalogKeywordIndex:
     def search(self, query: str, k: int, filters: SearchFilters | None = None) -> list[tuple[str, float]]:
         snapshot = self._current()
         return snapshot.index.search(query, k, snapshot.columns.mask(filters))
+
+    def filter_view(self, filters: SearchFilters | None) -> FilterView | None:
+        """Which chunks pass ``filters`` (None when nothing is filtered), from the same columns as :meth:`search`."""
+        snapshot = self._current()
+        mask = snapshot.columns.mask(filters)
+        return None if mask is None else FilterView(mask, snapshot.position)
 
     def scores_for(self, query: str, chunk_ids: list[str]) -> dict[str, float]:
         snapshot = self._current()

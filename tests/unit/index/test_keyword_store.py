@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import numpy as np
 import pytest
 
 from assistant.index.catalog import Catalog, filter_matches
@@ -145,3 +146,42 @@ def test_document_scores_see_the_whole_document(tmp_path):
     assert per_chunk["a:v:0"] == per_chunk["a:v:1"] > per_chunk["b:v:0"]
     assert len(reference) == 2 and max(reference) == per_chunk["a:v:0"]
     catalog.close()
+
+
+class _RecordingVectors:
+    """An exact in-memory vector index that records which filters reached it."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        from assistant.index.vector_stores import InMemoryVectorIndex
+
+        self.inner = InMemoryVectorIndex()
+        chunks = list(catalog.chunks(sorted(catalog.chunk_metadata())).values())
+        vectors = np.random.default_rng(8).normal(size=(len(chunks), 6)).astype(np.float32)
+        self.inner.add(chunks, vectors / np.linalg.norm(vectors, axis=1, keepdims=True))
+        self.filters_seen: list = []
+
+    def query(self, vector, k, filters=None):
+        self.filters_seen.append(filters)
+        return self.inner.query(vector, k, filters)
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+
+@pytest.mark.parametrize("filters", FILTERS)
+@pytest.mark.parametrize("candidates", [2, 5, 50])
+def test_dense_candidates_under_a_filter_are_the_exact_filtered_ones(catalog, filters, candidates):
+    """Broad filters are applied after an over-fetched unfiltered search, narrow ones by the vector store;
+    either way the dense candidates are the exact top ones that pass (the in-memory index is exact)."""
+    from assistant.retrieval.hybrid import POSTFILTER_MIN_SHARE, HybridRetriever
+    from assistant.settings import RetrievalSettings
+
+    vectors = _RecordingVectors(catalog)
+    keyword = CatalogKeywordIndex(catalog)
+    retriever = HybridRetriever(catalog, keyword, vectors, None, RetrievalSettings(candidates=candidates))
+    query = np.random.default_rng(3).normal(size=6).astype(np.float32)
+    got = retriever._dense(query, candidates, filters)
+    assert got == vectors.inner.query(query, candidates, filters)
+    view = keyword.filter_view(filters)
+    if view is not None and view.share >= POSTFILTER_MIN_SHARE and len(got) == min(candidates, view.passing) > 0:
+        assert vectors.filters_seen[0] is None  # the unfiltered search answered it
