@@ -54,7 +54,7 @@ class Services:
     def keyword_index(self):
         from assistant.index.keyword_store import CatalogKeywordIndex
 
-        return CatalogKeywordIndex(self.catalog)
+        return CatalogKeywordIndex(self.catalog, snapshot_file=self.data_dir / "stichwortindex.npz")
 
     @cached_property
     def retriever(self):

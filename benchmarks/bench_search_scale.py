@@ -6,7 +6,8 @@ Corpus, vectors and questions: see ``benchmarks/scale_corpus.py`` (real Karlsruh
 first-chunk embeddings, replicas beyond the real chunks, and why that keeps the measurement honest).
 
 Each size is measured in a fresh process that opens the index like the app after a restart: index open
-time (Chroma, catalog, keyword index up to the first answer), the keyword index's resident size (RSS
+time (Chroma, catalog, keyword index up to the first answer; this first open builds the keyword index and
+saves it, a second fresh process then measures loading the saved one), the keyword index's resident size (RSS
 before and after it is built), peak RSS of the process, and p50/p95 of keyword, dense and hybrid search
 without filters, with a type filter and with a Stand filter; each a median over ``--repeats`` passes over
 the questions; ratios against the 10k size of the same run. Not a test: nothing here asserts a timing.
@@ -196,6 +197,24 @@ def measure(data_dir: Path, queries: int, repeats: int, modes: list[str]) -> dic
     }
 
 
+def reopen(data_dir: Path) -> dict:
+    """A second restart: the keyword index the first one built and saved (``stichwortindex.npz``) is loaded."""
+    services = _services(data_dir)
+    services.catalog  # noqa: B018
+    gc.collect()
+    rss_before = _rss_mb()
+    started = time.perf_counter()
+    services.keyword_index.search("Haushalt", 5)
+    seconds = time.perf_counter() - started
+    gc.collect()
+    saved = data_dir / "stichwortindex.npz"
+    return {
+        "keyword_index_open_seconds": round(seconds, 2),
+        "keyword_index_resident_mb": round(_rss_mb() - rss_before, 1),
+        "saved_file_mb": round(saved.stat().st_size / 2**20, 1) if saved.exists() else None,
+    }
+
+
 def _ratios(results: dict[str, dict], baseline: str) -> dict:
     base = results[baseline]["latency"]
 
@@ -217,9 +236,13 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/bench_search_scale"))
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "search_scale.json")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # internal: one size, fresh process
+    parser.add_argument("--reopen", type=Path, help=argparse.SUPPRESS)  # internal: the second restart
     args = parser.parse_args()
     if args.measure:
         print(json.dumps(measure(args.measure, args.queries, args.repeats, args.modes)))
+        return
+    if args.reopen:
+        print(json.dumps(reopen(args.reopen)))
         return
     built = build(args.work, args.sizes)
     results = {}
@@ -231,6 +254,9 @@ def main() -> None:
         ).stdout  # fmt: skip
         result = results[str(size)] = json.loads(output.strip().splitlines()[-1])
         result["build_seconds_without_embedding"] = built["sizes"][str(size)]["build_seconds_without_embedding"]
+        again = subprocess.run([sys.executable, __file__, "--reopen", str(args.work / f"n{size}")], check=True,
+                               capture_output=True, text=True).stdout  # fmt: skip
+        result["second_restart"] = json.loads(again.strip().splitlines()[-1])
         print(size, json.dumps(results[str(size)]["latency"]), flush=True)
     report = {
         "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0], "note": "2 geteilte Kerne"},

@@ -186,6 +186,9 @@ class Catalog:
                 self._connection.execute("DELETE FROM units")
             self._connection.executemany("INSERT OR REPLACE INTO units VALUES (?,?,?,?,?,?,?,?,?)", rows)
 
+    def chunk_count(self) -> int:
+        return int(self._connection.execute("SELECT COUNT(*) FROM chunks").fetchone()[0])
+
     def chunk_ids(self) -> set[str]:
         return {r[0] for r in self._connection.execute("SELECT chunk_id FROM chunks")}
 

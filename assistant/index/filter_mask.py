@@ -40,6 +40,17 @@ class MetadataColumns:
                 stands[row] = _UNDATED
         self._types, self._docs, self._stands = types, docs, stands
 
+    def state(self) -> tuple[dict, dict[str, np.ndarray]]:
+        values = {"type_codes": self._type_codes, "doc_codes": self._doc_codes}
+        return values, {"types": self._types, "docs": self._docs, "stands": self._stands}
+
+    @classmethod
+    def from_state(cls, values: dict, arrays: dict[str, np.ndarray]) -> MetadataColumns:
+        columns = cls([], {})
+        columns._type_codes, columns._doc_codes = dict(values["type_codes"]), dict(values["doc_codes"])
+        columns._types, columns._docs, columns._stands = arrays["types"], arrays["docs"], arrays["stands"]
+        return columns
+
     def mask(self, filters: SearchFilters | None) -> np.ndarray | None:
         """Boolean mask of the units that pass, or None when nothing is filtered."""
         if filters is None or filters.is_empty():

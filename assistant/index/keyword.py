@@ -50,7 +50,7 @@ class BM25Index:
                 self._dirty = True
 
     def __len__(self) -> int:
-        return len(self._terms)
+        return len(self._terms) if self._dirty else len(self._ids)
 
     @property
     def ids(self) -> list[str]:
@@ -104,6 +104,36 @@ class BM25Index:
         self._vocabulary = vocabulary
         self._analysed = analysed_cache
         self._dirty = False
+
+    # -- saving ----------------------------------------------------------------------------
+    def state(self) -> tuple[dict, dict[str, np.ndarray]]:
+        """What querying needs, as JSON-able values and arrays (see :mod:`assistant.index.keyword_snapshot`)."""
+        self._ensure_built()
+        matrix = self._matrix if self._matrix is not None else sparse.csc_matrix((len(self._ids), 1))
+        values = {
+            "k1": self.k1, "b": self.b, "decompound": self.decompound, "part_weight": self.part_weight,
+            "ids": self._ids, "vocabulary": list(self._vocabulary), "expansions": self.expansions,
+            "word_counts": dict(self._decompounder.counts) if self._decompounder is not None else None,
+            "shape": list(matrix.shape),
+        }  # fmt: skip
+        arrays = {"data": matrix.data, "indices": matrix.indices, "indptr": matrix.indptr, "idf": self._idf}
+        return values, arrays
+
+    @classmethod
+    def from_state(cls, values: dict, arrays: dict[str, np.ndarray]) -> BM25Index:
+        """A built, query-only index (adding units to it rebuilds from those units alone)."""
+        index = cls(values["k1"], values["b"], decompound=values["decompound"], part_weight=values["part_weight"])
+        index._ids = list(values["ids"])
+        index._vocabulary = {term: column for column, term in enumerate(values["vocabulary"])}
+        index.expansions = values["expansions"]
+        counts = values["word_counts"]
+        index._decompounder = Decompounder.from_counts(Counter(counts)) if counts is not None else None
+        index._matrix = sparse.csc_matrix(
+            (arrays["data"], arrays["indices"], arrays["indptr"]), shape=tuple(values["shape"])
+        )
+        index._idf = arrays["idf"]
+        index._dirty = False
+        return index
 
     # -- querying --------------------------------------------------------------------------
     def query_terms(self, query: str) -> list[str]:

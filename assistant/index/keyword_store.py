@@ -2,34 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
 from assistant.index.catalog import Catalog
 from assistant.index.filter_mask import MetadataColumns
 from assistant.index.keyword import BM25Index
+from assistant.index.keyword_snapshot import SAVE_AFTER_SECONDS, Snapshot, load, save
 from assistant.models import SearchFilters
 
 DOCUMENT_DECOMPOUNDING = False
 """Whole documents are indexed without compound splitting: on the tuning half of the Karlsruhe scale eval
 (400 and ~2,200 documents, ``evals/scale_components.py``) document-level BM25 without splitting beat the
 same with splitting (MRR@10 0.973 vs 0.942 at 400, 0.924 vs 0.898 at 1,363 documents)."""
-
-
-@dataclass(frozen=True)
-class _Snapshot:
-    """One built index with its metadata columns, swapped in as a whole (readers take no lock)."""
-
-    generation: int
-    index: BM25Index
-    columns: MetadataColumns
-    position: dict[str, int]
-    # whole documents as BM25 units, and each chunk's row in it (chunk order of ``index``)
-    documents: BM25Index
-    chunk_document_row: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -53,16 +44,18 @@ class FilterView:
 
 
 class CatalogKeywordIndex:
-    """Loads base terms from the catalog and rebuilds BM25 when the catalog has changed."""
+    """Loads base terms from the catalog and rebuilds BM25 when the catalog has changed; with ``snapshot_file``
+    a large build is saved and loaded again after a restart (:mod:`assistant.index.keyword_snapshot`)."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, snapshot_file: Path | None = None) -> None:
         self._catalog = catalog
-        self._snapshot = _Snapshot(
+        self._snapshot_file = snapshot_file
+        self._snapshot = Snapshot(
             -1, BM25Index(), MetadataColumns([], {}), {}, BM25Index(), np.zeros(0, dtype=np.int64)
         )
         self._lock = threading.Lock()
 
-    def _current(self) -> _Snapshot:
+    def _current(self) -> Snapshot:
         snapshot = self._snapshot
         if snapshot.generation == -1:
             self._upgrade_terms()
@@ -71,10 +64,25 @@ class CatalogKeywordIndex:
             return snapshot
         with self._lock:
             if generation != self._snapshot.generation:
-                self._snapshot = self._build(generation)
+                self._snapshot = self._load_or_build(generation)
             return self._snapshot
 
-    def _build(self, generation: int) -> _Snapshot:
+    def _load_or_build(self, generation: int) -> Snapshot:
+        if self._snapshot_file is None:
+            return self._build(generation)
+        chunk_count = self._catalog.chunk_count()
+        saved = load(self._snapshot_file, generation, chunk_count)
+        if saved is not None:
+            return saved
+        started = time.perf_counter()
+        snapshot = self._build(generation)
+        if time.perf_counter() - started >= SAVE_AFTER_SECONDS:
+            # a full or read-only disk costs the next start a rebuild, not this search
+            with contextlib.suppress(OSError):
+                save(snapshot, self._snapshot_file, chunk_count)
+        return snapshot
+
+    def _build(self, generation: int) -> Snapshot:
         index = BM25Index()
         documents = BM25Index(decompound=DOCUMENT_DECOMPOUNDING)
         metadata = self._catalog.chunk_metadata()
@@ -96,7 +104,7 @@ class CatalogKeywordIndex:
         chunk_document_row = np.array([document_row[metadata[c][2]] for c in index.ids], dtype=np.int64)
         columns = MetadataColumns(index.ids, metadata)
         position = {chunk_id: n for n, chunk_id in enumerate(index.ids)}
-        return _Snapshot(generation, index, columns, position, documents, chunk_document_row)
+        return Snapshot(generation, index, columns, position, documents, chunk_document_row)
 
     def _upgrade_terms(self) -> None:
         """Stored terms from an older German analysis are recomputed once, so search stays consistent."""

@@ -216,6 +216,19 @@ class Decompounder:
         if word_counts:
             self.update(word_counts)
 
+    @property
+    def counts(self) -> Counter[str]:
+        """The vocabulary it splits with (words and their stems, with frequencies)."""
+        return self._counts
+
+    @classmethod
+    def from_counts(cls, counts: Counter[str]) -> Decompounder:
+        """A decompounder with exactly this vocabulary (as :attr:`counts` gave it)."""
+        decompounder = cls.__new__(cls)
+        decompounder._counts = counts
+        decompounder._cache = {}
+        return decompounder
+
     def update(self, word_counts: Iterable[str] | Counter[str]) -> None:
         counts = word_counts if isinstance(word_counts, Counter) else Counter(word_counts)
         for word, n in counts.items():

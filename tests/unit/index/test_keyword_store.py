@@ -185,3 +185,43 @@ def test_dense_candidates_under_a_filter_are_the_exact_filtered_ones(catalog, fi
     view = keyword.filter_view(filters)
     if view is not None and view.share >= POSTFILTER_MIN_SHARE and len(got) == min(candidates, view.passing) > 0:
         assert vectors.filters_seen[0] is None  # the unfiltered search answered it
+
+
+def _answers(keyword: CatalogKeywordIndex) -> list:
+    """Everything search reads from the keyword index, for every query and filter."""
+    results = []
+    for query in QUERIES:
+        ranked = keyword.search(query, 10)
+        results += [ranked, keyword.scores_for(query, [i for i, _ in ranked]), keyword.analyse(query)]
+        results += [keyword.idf(t) for t in keyword.analyse(query)]
+        results.append(keyword.document_scores(query, [i for i, _ in ranked], 5))
+        results += [keyword.search(query, 10, f) for f in FILTERS]
+    return results
+
+
+def test_a_saved_index_loads_after_a_restart_and_answers_the_same(catalog, tmp_path, monkeypatch):
+    import assistant.index.keyword_store as store
+
+    monkeypatch.setattr(store, "SAVE_AFTER_SECONDS", 0.0)
+    saved = tmp_path / "stichwortindex.npz"
+    built = CatalogKeywordIndex(catalog, snapshot_file=saved)
+    expected = _answers(built)
+    assert saved.is_file()
+    monkeypatch.setattr(store.CatalogKeywordIndex, "_build", lambda self, generation: pytest.fail("rebuilt"))
+    restarted = CatalogKeywordIndex(catalog, snapshot_file=saved)
+    assert _answers(restarted) == expected and len(restarted) == len(built)
+    assert restarted.filter_view(FILTERS[2]).passing == built.filter_view(FILTERS[2]).passing
+
+
+def test_a_saved_index_of_an_older_catalog_or_a_damaged_file_is_rebuilt(catalog, tmp_path, monkeypatch):
+    import assistant.index.keyword_store as store
+
+    monkeypatch.setattr(store, "SAVE_AFTER_SECONDS", 0.0)
+    saved = tmp_path / "stichwortindex.npz"
+    CatalogKeywordIndex(catalog, snapshot_file=saved).search("Bebauungsplan", 5)
+    catalog.remove_document("d2")
+    after = CatalogKeywordIndex(catalog, snapshot_file=saved)
+    assert after.search("Bebauungsplan", 20) == _reference(catalog, "Bebauungsplan", 20, None)
+    saved.write_bytes(b"kein Index")
+    damaged = CatalogKeywordIndex(catalog, snapshot_file=saved)
+    assert damaged.search("Bebauungsplan", 20) == _reference(catalog, "Bebauungsplan", 20, None)
