@@ -23,14 +23,14 @@ class AnswerabilityModel(BaseModel):
     """Logistic model p(answerable) = σ(bias + Σ weight·feature) over the features of
     :class:`assistant.answering.answerability.Features` (all in [0, 1])."""
 
-    bias: float = -4.275
+    bias: float = -4.255
     weights: dict[str, float] = Field(
         default_factory=lambda: {
-            "unit_own_coverage": 1.484,
-            "passage_coverage": 1.945,
-            "key_coverage": 1.057,
-            "type_match": 0.497,
-            "year_match": 0.817,
+            "unit_own_coverage": 1.459,
+            "passage_coverage": 1.914,
+            "key_coverage": 1.086,
+            "type_match": 0.498,
+            "year_match": 0.813,
         }
     )
 
@@ -62,9 +62,9 @@ class AnswerParams(BaseModel):
     # refuse_below is the highest p at which at most 10 % of the answerable questions of each tuning set are
     # refused (the 10 % is the product's target, the hedged answer covers the doubtful rest); certain_from is
     # the lowest p at which ≥ 90 % of the (equally weighted) questions are answerable
-    refuse_below: float = 0.31
+    refuse_below: float = 0.32
     certain_from: float = 0.77
     # the LLM gets the passages from this p on (it may still decline); lower than refuse_below because
     # an LLM reads paraphrases the lexical features miss
     # (the lowest p that still keeps ≥ 97 % of the answerable tuning questions)
-    llm_refuse_below: float = 0.2
+    llm_refuse_below: float = 0.21

@@ -11,7 +11,7 @@ import numpy as np
 
 from assistant.answering.params import AnswerParams
 from assistant.text.abbreviations import looks_like_acronym
-from assistant.text.german import base_terms, fold, stem
+from assistant.text.german import ABBREVIATIONS, base_terms, fold, stem
 from assistant.text.numbers import YEAR, years
 
 # question words say what kind of answer is wanted, not what it is about
@@ -89,8 +89,10 @@ def focus_terms(question: str) -> set[str]:
 
 
 def acronyms(question: str) -> dict[str, str]:
-    """Acronyms of the question („ASD“, „StVO“), folded like index terms → as written."""
-    return {fold(word.lower()): word for word in re.findall(r"\w+", question) if looks_like_acronym(word)}
+    """Acronyms of the question („ASD“, „StVO“) that the built-in list does not expand, folded like index
+    terms → as written."""
+    found = {fold(word.lower()): word for word in re.findall(r"\w+", question) if looks_like_acronym(word)}
+    return {term: word for term, word in found.items() if term not in ABBREVIATIONS}
 
 
 def capitalised_words(question: str) -> set[str]:

@@ -83,9 +83,10 @@ def spells(acronym: str, words: list[str], part_starts) -> bool:
     their offsets: „Volks|hoch|schule“ spells „VHS“); the last letter may also stand inside the last part
     („Kreisjugend|ring“ spells „KJR“). Lower-case letters of the acronym („StVO“) only continue.
     At least two letters must begin a word or part. Stop words between the words are skipped
-    („Ausschuss für Verkehr und Sport“ spells „AVS“).
+    („Ausschuss für Verkehr und Sport“ spells „AVS“), but a run never begins with one („in Teilen“ does not
+    spell „IT“).
     """
-    from assistant.text.german import fold
+    from assistant.text.german import STOP_WORDS, fold
 
     letters = fold(acronym.lower())
     joined = [not c.isupper() for c in acronym]  # a lower-case letter continues the letter before
@@ -109,4 +110,6 @@ def spells(acronym: str, words: list[str], part_starts) -> bool:
             following += 1
         return following < len(words) and words[following][:1] == letter and match(i + 1, following, 0, starts + 1)
 
-    return any(word[:1] == letters[0] and match(1, w, 0, 1) for w, word in enumerate(words))
+    return any(
+        word[:1] == letters[0] and word not in STOP_WORDS and match(1, w, 0, 1) for w, word in enumerate(words)
+    )

@@ -93,8 +93,9 @@ def test_abbreviations_defined_in_a_document():
         ("AVS", "ausschuss für verkehr und sport", True),  # stop words between are skipped
         ("BA", "am bahnhof", False),  # one word start only: „Bahn“ alone does not spell B-A
         ("RH", "in der reihe", False),
-        ("VHS", "viele haben schulden", True),  # three word starts spell it, whatever they mean
+        ("VHS", "volle hallen schwimmen", True),  # three word starts spell it, whatever they mean
         ("StVO", "sicherheit der verkehrsordnung", False),  # lower-case „t“ must continue the „S“
+        ("IT", "in teilen der stadt", False),  # a run never begins with a stop word
     ],
 )
 def test_an_acronym_is_spelled_by_words_and_compound_parts(acronym, text, expected):
