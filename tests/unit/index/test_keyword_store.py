@@ -172,8 +172,9 @@ class _RecordingVectors:
 @pytest.mark.parametrize("candidates", [2, 5, 50])
 def test_dense_candidates_under_a_filter_are_the_exact_filtered_ones(catalog, filters, candidates):
     """Broad filters are applied after an over-fetched unfiltered search, narrow ones by the vector store;
-    either way the dense candidates are the exact top ones that pass (the in-memory index is exact)."""
-    from assistant.retrieval.hybrid import POSTFILTER_MIN_SHARE, HybridRetriever
+    either way the dense candidates are the exact top ones that pass (the in-memory index is exact), at least
+    ``POSTFILTER_ENOUGH`` of the wanted number."""
+    from assistant.retrieval.hybrid import POSTFILTER_ENOUGH, POSTFILTER_MIN_SHARE, HybridRetriever
     from assistant.settings import RetrievalSettings
 
     vectors = _RecordingVectors(catalog)
@@ -181,9 +182,10 @@ def test_dense_candidates_under_a_filter_are_the_exact_filtered_ones(catalog, fi
     retriever = HybridRetriever(catalog, keyword, vectors, None, RetrievalSettings(candidates=candidates))
     query = np.random.default_rng(3).normal(size=6).astype(np.float32)
     got = retriever._dense(query, candidates, filters)
-    assert got == vectors.inner.query(query, candidates, filters)
+    exact = vectors.inner.query(query, candidates, filters)
+    assert got == exact[: len(got)] and len(got) >= POSTFILTER_ENOUGH * len(exact)
     view = keyword.filter_view(filters)
-    if view is not None and view.share >= POSTFILTER_MIN_SHARE and len(got) == min(candidates, view.passing) > 0:
+    if view is not None and view.share >= POSTFILTER_MIN_SHARE and got:
         assert vectors.filters_seen[0] is None  # the unfiltered search answered it
 
 
