@@ -65,7 +65,7 @@ class ExtractiveGenerator:
         for unit in evidence.units:
             if len({p.hit_index for p in picked}) == HEDGED_PASSAGES:
                 break
-            if any(p.hit_index == unit.hit_index or _similar(p.text, unit.text) for p in picked):
+            if any(p.hit_index == unit.hit_index or _similar(p, unit) for p in picked):
                 continue
             picked.append(unit)
         return picked
@@ -106,7 +106,7 @@ class ExtractiveGenerator:
     @staticmethod
     def _add(chosen: list[ScoredUnit], unit: ScoredUnit) -> bool:
         for index, present in enumerate(chosen):
-            if _overlaps(unit, present) or _similar(unit.text, present.text):
+            if _overlaps(unit, present) or _similar(unit, present):
                 if (
                     unit.span > present.span
                     and unit.hit_index == present.hit_index
@@ -128,9 +128,19 @@ def _overlaps(first: ScoredUnit, second: ScoredUnit) -> bool:
     return bool(set(a) & set(b)) and first.row_label is None and second.row_label is None
 
 
-def _similar(first: str, second: str) -> bool:
-    a, b = set(re.findall(r"\w+", first.lower())), set(re.findall(r"\w+", second.lower()))
+def _similar(first: ScoredUnit, second: ScoredUnit) -> bool:
+    """One statement twice (in two documents, or a sentence and its pair). Table rows are compared by their
+    values: two rows of one table share every column name („Vorhaben: …; Einsparung: …“) and still say
+    different things."""
+    a, b = _compared_words(first), _compared_words(second)
     return bool(a and b) and len(a & b) / min(len(a), len(b)) > 0.7
+
+
+def _compared_words(unit: ScoredUnit) -> set[str]:
+    text = unit.text
+    if unit.row_label is not None:
+        text = " ".join(cell.split(": ", 1)[-1] for cell in text.split("; "))
+    return set(re.findall(r"\w+", text.lower()))
 
 
 def _marked(unit: ScoredUnit) -> str:

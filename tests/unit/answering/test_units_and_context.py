@@ -56,6 +56,21 @@ def test_a_hedged_answer_says_so_and_quotes_the_best_passages():
     )
 
 
+def test_two_rows_of_one_table_are_no_duplicates_but_a_repeated_sentence_is():
+    from assistant.answering.extractive import _similar
+
+    def row(text):
+        unit = _unit(0, 0, text, 0.5)
+        unit.row_label = text.split(";")[0]
+        return unit
+
+    columns = "Träger: Stadt; Status: offen; Priorität: hoch"
+    first = row(f"Nr: 1; Maßnahme: Hallenbad; Bereich: Sport; {columns}; Kosten: 12 Mio. EUR")
+    second = row(f"Nr: 2; Maßnahme: Radweg; Bereich: Verkehr; {columns}; Kosten: 2 Mio. EUR")
+    assert not _similar(first, second)
+    assert _similar(_unit(0, 0, "Das Bad öffnet 2027.", 0.5), _unit(1, 0, "Das Bad öffnet 2027 wieder.", 0.4))
+
+
 def test_continuation_is_recognised():
     assert continues_after("Der Zuschuss beträgt im Jahr")
     assert continues_after("| Bad | Besuche |\n| Hallenbad | 81.000 |")
