@@ -14,22 +14,22 @@ from assistant.settings import RetrievalSettings
 
 Mode = Literal["hybrid", "dense", "keyword"]
 
+# Broad metadata filters without Chroma's ``where``, which reads the metadata of the whole collection (dense
+# search with a type filter p95 ≈ 390 ms at 100,000 chunks). The numbers below were chosen by measurement with
+# ``benchmarks/bench_search_scale.py`` (real Karlsruhe texts, 100,000 chunks, a 30 % type and a 9 % Stand
+# filter, 60 questions from chunk words); they trade speed, not ranking quality, which stays exact (unit test).
 POSTFILTER_MIN_SHARE = 0.05
-"""A filter that lets at least this share of the chunks through is applied after an unfiltered vector search
-(over-fetched by ``1 / share × POSTFILTER_OVERFETCH``) instead of inside Chroma: Chroma's ``where`` reads the
-metadata of the whole collection and took p95 ≈ 330 ms at 100,000 chunks (``benchmarks/bench_search_scale.py``).
-Below this share the over-fetch would be too large and Chroma filters. Chosen, not fitted: at 5 % the fetch
-is at most 30 × the candidates."""
+"""A filter that lets at least this share of the chunks through is applied after an unfiltered vector search;
+below it the over-fetch would be too large (at 5 % already 50 × the candidates) and Chroma filters."""
 POSTFILTER_OVERFETCH = 2.5
-"""Fetch 1.5 × the expected number first; the passing chunks are not spread evenly over the nearest ones, so
-when too few remain the search is repeated once with ``POSTFILTER_RETRY`` times as many, and only then does
-Chroma's own filter run."""
+"""The first search fetches candidates / share × 2.5: the passing chunks are not spread evenly over the
+nearest ones (with 1.5 the 9 % filter needed the second round too often)."""
 POSTFILTER_RETRY = 2
+"""When too few pass, one more search with twice the fetch; then Chroma's own filter."""
 POSTFILTER_ENOUGH = 0.5
 """A round that yields at least half the wanted dense candidates is used: keyword candidates missing from the
 dense list get their exact similarity in the fusion anyway, so only dense-only candidates deep in the dense
-ranking are lost. At 100,000 chunks, requiring all of them made a slow tail of repeated searches (Stand
-filter, 9 % of the chunks: hybrid p95 123 ms; ``benchmarks/bench_search_scale.py``)."""
+ranking are lost. Requiring all of them made a slow tail of repeated searches (9 % filter: p95 123 ms)."""
 
 
 class HybridRetriever:
