@@ -38,6 +38,8 @@ CREATE TABLE IF NOT EXISTS units (
 CREATE TABLE IF NOT EXISTS overrides (path TEXT PRIMARY KEY, title TEXT, stand TEXT);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 INSERT OR IGNORE INTO meta VALUES ('generation', '0');
+-- tells one catalog from another that reached the same generation (a deleted and rebuilt catalog)
+INSERT OR IGNORE INTO meta VALUES ('catalog_id', lower(hex(randomblob(16))));
 """
 
 # columns added after the first release: (table, column, definition); added in place to older catalogs

@@ -3,7 +3,8 @@ instead of being rebuilt (minutes at 100,000 chunks, mostly compound splitting o
 
 One file (numpy's zip of arrays, read with ``allow_pickle=False``; the JSON values travel as a byte array),
 written under a temporary name and renamed, so a reader sees the old file or the new one. It is used only
-when it was made for the catalog's current generation and chunk count, by the same format and text analysis;
+when it was made for this catalog (its id), its current generation and chunk count, by the same format and
+text analysis;
 otherwise the index is built from the catalog as before and the file replaced.
 """
 
@@ -37,15 +38,15 @@ class Snapshot:
     chunk_document_row: np.ndarray
 
 
-def _key(generation: int, chunk_count: int) -> dict:
+def _key(catalog_id: str | None, generation: int, chunk_count: int) -> dict:
     from assistant.text.german import ANALYSIS_VERSION
 
-    return {"version": SNAPSHOT_VERSION, "analysis": ANALYSIS_VERSION, "generation": generation,
-            "chunks": chunk_count}  # fmt: skip
+    return {"version": SNAPSHOT_VERSION, "analysis": ANALYSIS_VERSION, "catalog": catalog_id,
+            "generation": generation, "chunks": chunk_count}  # fmt: skip
 
 
-def save(snapshot: Snapshot, path: Path, chunk_count: int) -> None:
-    values: dict = {"key": _key(snapshot.generation, chunk_count)}
+def save(snapshot: Snapshot, path: Path, catalog_id: str | None, chunk_count: int) -> None:
+    values: dict = {"key": _key(catalog_id, snapshot.generation, chunk_count)}
     arrays: dict[str, np.ndarray] = {"chunk_document_row": snapshot.chunk_document_row}
     for name, part in (("index", snapshot.index), ("documents", snapshot.documents), ("columns", snapshot.columns)):
         part_values, part_arrays = part.state()
@@ -61,14 +62,14 @@ def save(snapshot: Snapshot, path: Path, chunk_count: int) -> None:
         temporary.unlink(missing_ok=True)
 
 
-def load(path: Path, generation: int, chunk_count: int) -> Snapshot | None:
+def load(path: Path, catalog_id: str | None, generation: int, chunk_count: int) -> Snapshot | None:
     """The saved snapshot if it belongs to this catalog state, else None (also for a damaged file)."""
     if not path.is_file():
         return None
     try:
         with np.load(path, allow_pickle=False) as saved:
             values = json.loads(saved["values"].tobytes().decode("utf-8"))
-            if values.get("key") != _key(generation, chunk_count):
+            if values.get("key") != _key(catalog_id, generation, chunk_count):
                 return None
             arrays = {name: saved[name] for name in saved.files if name != "values"}
         parts = {

@@ -70,8 +70,8 @@ class CatalogKeywordIndex:
     def _load_or_build(self, generation: int) -> Snapshot:
         if self._snapshot_file is None:
             return self._build(generation)
-        chunk_count = self._catalog.chunk_count()
-        saved = load(self._snapshot_file, generation, chunk_count)
+        chunk_count, catalog_id = self._catalog.chunk_count(), self._catalog.meta("catalog_id")
+        saved = load(self._snapshot_file, catalog_id, generation, chunk_count)
         if saved is not None:
             return saved
         started = time.perf_counter()
@@ -79,7 +79,7 @@ class CatalogKeywordIndex:
         if time.perf_counter() - started >= SAVE_AFTER_SECONDS:
             # a full or read-only disk costs the next start a rebuild, not this search
             with contextlib.suppress(OSError):
-                save(snapshot, self._snapshot_file, chunk_count)
+                save(snapshot, self._snapshot_file, catalog_id, chunk_count)
         return snapshot
 
     def _build(self, generation: int) -> Snapshot:

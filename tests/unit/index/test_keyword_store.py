@@ -227,3 +227,24 @@ def test_a_saved_index_of_an_older_catalog_or_a_damaged_file_is_rebuilt(catalog,
     saved.write_bytes(b"kein Index")
     damaged = CatalogKeywordIndex(catalog, snapshot_file=saved)
     assert damaged.search("Bebauungsplan", 20) == _reference(catalog, "Bebauungsplan", 20, None)
+
+
+def test_a_saved_index_of_another_catalog_at_the_same_generation_is_not_used(catalog, tmp_path, monkeypatch):
+    import assistant.index.keyword_store as store
+
+    monkeypatch.setattr(store, "SAVE_AFTER_SECONDS", 0.0)
+    saved = tmp_path / "stichwortindex.npz"
+    CatalogKeywordIndex(catalog, snapshot_file=saved).search("Bebauungsplan", 5)
+    other = Catalog(tmp_path / "neu" / "catalog.sqlite3")  # the same documents, other texts: same generation
+    for number, (doc_type, stand) in enumerate(DOCUMENTS):
+        chunks = [c.model_copy(update={"text": "Winterdienst und Streupflicht"})
+                  for c in _chunks(number, doc_type, stand)]  # fmt: skip
+        record = DocumentRecord(
+            doc_id=f"d{number}", title=f"d{number}", path=f"/x/d{number}.txt", doc_type=doc_type, stand=stand,
+            pages=3, chunks=3, content_hash=str(number), ingested_at=datetime(2026, 12, 1),
+        )  # fmt: skip
+        other.replace_document(record, chunks, [base_terms(c.text) for c in chunks])
+    assert CatalogKeywordIndex(other, snapshot_file=saved).search("Bebauungsplan", 5) == []
+    # same generation and chunk count as the catalog the file was saved for: only the catalog id differs
+    assert other.generation == catalog.generation and other.chunk_count() == catalog.chunk_count()
+    other.close()
