@@ -404,8 +404,14 @@ def test_screen_reader_labels_are_german(view):
     page, _name = view
     examples = page.locator("#chat button.example")
     examples.first.wait_for()
-    assert examples.first.get_attribute("aria-label").startswith("Beispiel 1 auswählen: ")
-    assert page.locator("#chat [role=log]").get_attribute("aria-label") == "Gesprächsverlauf"
+    # the relabelling script starts with the page's own scripts: wait for it instead of reading at once
+    page.wait_for_function(
+        "() => document.querySelector('#chat button.example')?.getAttribute('aria-label')"
+        "?.startsWith('Beispiel 1 auswählen: ')"
+    )
+    page.wait_for_function(
+        "() => document.querySelector('#chat [role=log]')?.getAttribute('aria-label') === 'Gesprächsverlauf'"
+    )
     question = page.get_by_label("Ihre Frage")
     question.fill("Wie hoch ist der Fehlbetrag im Ergebnishaushalt 2025?")
     question.press("Enter")
