@@ -143,8 +143,11 @@ class EvidenceEngine:
                             units: list[StoredUnit], unit_terms: list[set[str]]) -> None:  # fmt: skip
         """An acronym of the question that a passage writes out („ASD“ ↔ „Allgemeiner Sozialdienst“) counts as present
         in the units (or title) that spell it."""
-        missing = [t for t in question.terms if t.acronym and t.head not in title_terms.union(*unit_terms)]
-        for term in missing:
+        acronyms = [t for t in question.terms if t.acronym]
+        if not acronyms:
+            return  # most questions: no second pass over the passage's terms
+        present = title_terms.union(*unit_terms)
+        for term in (t for t in acronyms if t.head not in present):
             for text, terms in ((title, title_terms), *((u.text, unit_terms[n]) for n, u in enumerate(units))):
                 if spells(term.acronym, _words(text), self._part_starts):
                     terms.add(term.head)
