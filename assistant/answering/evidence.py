@@ -17,7 +17,7 @@ from assistant.index.unit_store import StoredUnit, UnitStore
 from assistant.models import SearchHit
 from assistant.text.abbreviations import spells
 from assistant.text.german import base_terms, fold, raw_tokens
-from assistant.text.numbers import has_date, new_figures, years
+from assistant.text.numbers import has_contact, has_date, new_amounts, years
 
 
 @dataclass
@@ -107,11 +107,26 @@ def _words(text: str) -> list[str]:
     return [fold(part) for token in raw_tokens(text) if not token[:1].isdigit() for part in token.split("-") if part]
 
 
+def _continues(question: QuestionAnalysis, unit: StoredUnit, following: StoredUnit) -> bool:
+    """The next unit reads on from ``unit``: in the same paragraph, or in the next one when it is a whole
+    sentence (PDF text breaks paragraphs at line ends; a heading has no final punctuation) or the line that
+    gives the kind of answer asked for („Kontakt:“ ↵ „info@…“)."""
+    if following.block == unit.block:
+        return True
+    if following.block != unit.block + 1:
+        return False
+    if following.text.rstrip()[-1:] in ".!?":
+        return True
+    return question.answer_type != "andere" and has_answer_type(question, following.text)
+
+
 def has_answer_type(question: QuestionAnalysis, text: str) -> bool:
     if question.answer_type == "zeit":
         return has_date(text)
     if question.answer_type == "menge":
-        return bool(new_figures(question.text, text))
+        return bool(new_amounts(question.text, text))
+    if question.answer_type == "kontakt":
+        return has_contact(text)
     return True
 
 
@@ -183,7 +198,7 @@ class EvidenceEngine:
                 following < len(units)
                 and unit.kind == "sentence"
                 and units[following].kind == "sentence"
-                and units[following].block == unit.block
+                and _continues(question, unit, units[following])
                 and self._pair_adds(question, unit, units[following], unit_terms[n], unit_terms[following])
             ):
                 # two neighbouring sentences answer „wie hoch … und wie weit …“ together, and a second

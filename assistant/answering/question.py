@@ -32,6 +32,12 @@ _QUANTITY = re.compile(
     r"|prozent|umfang|volumen|alter)\b",
     re.IGNORECASE,
 )
+# an address to write to or a number to call
+_CONTACT = re.compile(
+    r"\b(e-?mail|(e-?)?mail-?adresse|telefon(nummer)?|rufnummer|faxnummer|handynummer|internetseite|webseite"
+    r"|website|homepage|internetadresse|url|link)\b",
+    re.IGNORECASE,
+)
 # „Welche Sportarten bietet …?“, „Wie heißt der Nachfolger …?“: the noun after the interrogative (the
 # question's focus) names the kind of answer, which the answering text seldom repeats
 _FOCUS = re.compile(
@@ -61,7 +67,7 @@ class QuestionAnalysis:
     terms: list[QuestionTerm]
     parts: list[str]  # the sub-questions („Wie hoch … und bis wann …?“ has two)
     part_heads: list[set[str]]
-    answer_type: str  # "zeit" | "menge" | "andere"
+    answer_type: str  # "zeit" | "menge" | "kontakt" | "andere"
     years: set[str]
     vector: np.ndarray = field(repr=False)
 
@@ -71,6 +77,8 @@ class QuestionAnalysis:
 
 
 def answer_type(question: str) -> str:
+    if _CONTACT.search(question):
+        return "kontakt"
     if _WHEN.search(question):
         return "zeit"
     if _QUANTITY.search(question):

@@ -14,10 +14,12 @@ _MONTHS = (
     "|jan|feb|mär|apr|jun|jul|aug|sep|sept|okt|nov|dez"
 )
 _WEEKDAYS = "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag"
-# a point in time: a year, a day („15.03.“), a month or a season, a weekday („dienstags“), a clock time
+# a point in time: a year, a day („15.03.“), a month or a season, a weekday („dienstags“), a clock time, an
+# older year named as one („im Jahr 1345“, „seit 1837“), a century or a decade („im 14. Jahrhundert“, „60er Jahre“)
 DATE = re.compile(
     rf"\b(?:19|20)\d{{2}}\b|\b\d{{1,2}}\.\s?\d{{1,2}}\.|\b(?:{_MONTHS}|frühjahr|sommer|herbst|winter)\b"
-    rf"|\b(?:{_WEEKDAYS})s?\b|\b\d{{1,2}}(?:[.:]\d{{2}})?\s?uhr\b",
+    rf"|\b(?:{_WEEKDAYS})s?\b|\b\d{{1,2}}(?:[.:]\d{{2}})?\s?uhr\b"
+    rf"|\b(?:jahre?s?|anno|seit)\s+\d{{3,4}}\b|\b\d{{1,2}}\.\s?jahrhunderts?\b|\b\d{{2,4}}er[\s-]?jahre",
     re.IGNORECASE,
 )
 
@@ -34,7 +36,41 @@ def has_date(text: str) -> bool:
     return bool(DATE.search(text))
 
 
+# figures that name a point in time, not an amount: a full or short date, a clock time, a year standing alone
+_TIME_FIGURE = re.compile(
+    r"\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\b\d{1,2}[.:]\d{2}\s?uhr\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b"
+    r"|\b\d{1,2}\s?uhr\b",
+    re.IGNORECASE,
+)
+
+
 def new_figures(question: str, text: str) -> list[str]:
     """Figures in ``text`` the question does not already contain (not the „3“ of „Zone 3“)."""
     asked = set(FIGURE.findall(question))
     return [figure for figure in FIGURE.findall(text) if figure not in asked]
+
+
+# amounts written as words („drei Standorte“, „die Hälfte“, „ein Drittel“)
+NUMBER_WORD = re.compile(
+    r"\b(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|fünfzig|hundert"
+    r"|tausend|dutzend|hälfte|drittel|viertel|doppelt|dreifach|verdoppelt|halbiert|million(?:en)?|milliarde(?:n)?)\b",
+    re.IGNORECASE,
+)
+
+
+def new_amounts(question: str, text: str) -> list[str]:
+    """Amounts in ``text`` that can answer „wie viele / wie hoch“: figures new to the question that are not a
+    date, a clock time or a year („am 15.11.2023 von 18:30 Uhr“ gives no amount), and number words."""
+    asked = {word.lower() for word in NUMBER_WORD.findall(question)}
+    words = [word for word in NUMBER_WORD.findall(text) if word.lower() not in asked]
+    return new_figures(question, _TIME_FIGURE.sub(" ", text)) + words
+
+
+# how one reaches someone: an e-mail address, a web address, a telephone number
+CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\bhttps?://\S+|\bwww\.[\w-]+\.\w+|(?:\+49|\b0)\d{2,5}[\s/-]*\d[\d\s-]{3,}\d",
+)
+
+
+def has_contact(text: str) -> bool:
+    return bool(CONTACT.search(text))

@@ -49,6 +49,8 @@ def _analyser(idf: dict[str, float] | None = None) -> QuestionAnalyser:
         ("An welchen Tagen hat das Bürgerbüro offen?", "zeit"),
         ("Termin des Stadtfests?", "zeit"),
         ("Für welches Alter ist der Kurs?", "menge"),
+        ("An welche Mailadresse gehen Bauanträge?", "kontakt"),
+        ("Unter welcher Telefonnummer erreiche ich das Standesamt?", "kontakt"),
     ],
 )
 def test_answer_type(question, expected):
@@ -139,6 +141,27 @@ def test_answer_type_needs_a_new_figure_or_a_date():
     assert has_answer_type(when, "Die Bauarbeiter kommen dienstags ab 7:30 Uhr.")
     assert not has_answer_type(when, "Die Montage der Uhr dauert.")
     assert not has_answer_type(when, "Der Umbau wird teuer.")
+    assert has_answer_type(when, "Die Tradition lässt sich bis ins Jahr 1180 zurückverfolgen.")
+    assert has_answer_type(when, "Die Siedlung entstand in den 50er Jahren.")
+    assert not has_answer_type(when, "Es kamen 1180 Gäste.")
+
+
+def test_a_date_or_clock_time_is_no_amount():
+    question = _analyser().analyse("Wie viele Gäste kamen zur Sitzung?")
+    assert not has_answer_type(question, "Sitzung am 12.03.2024 von 18:30 bis 20:00 Uhr.")
+    assert not has_answer_type(question, "Die Sitzung im Jahr 2024 begann um 19 Uhr.")
+    assert has_answer_type(question, "Gäste: ca. 40")
+    assert has_answer_type(question, "Am 12.03.2024 kamen 1.250 Gäste.")
+    assert has_answer_type(question, "Im Jahr 2024 kamen drei Gäste.")
+
+
+def test_a_contact_question_needs_an_address_or_number():
+    question = _analyser().analyse("An welche Mailadresse gehen Anträge?")
+    assert has_answer_type(question, "antraege@stadt-beispiel.de")
+    assert has_answer_type(question, "Telefon 0721 133-0")
+    assert has_answer_type(question, "Formulare unter www.stadt-beispiel.de")
+    assert not has_answer_type(question, "Anträge gehen an das Bauamt.")
+    assert not has_answer_type(question, "Die Gebühr beträgt 120 Euro.")
 
 
 def _hit(text: str, n: int = 1) -> SearchHit:
