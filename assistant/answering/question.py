@@ -11,7 +11,7 @@ import numpy as np
 
 from assistant.answering.params import AnswerParams
 from assistant.text.abbreviations import looks_like_acronym
-from assistant.text.german import ABBREVIATIONS, base_terms, fold, stem
+from assistant.text.german import ABBREVIATIONS, base_terms, fold, raw_tokens, stem
 from assistant.text.numbers import YEAR, years
 
 # question words say what kind of answer is wanted, not what it is about
@@ -104,8 +104,19 @@ def acronyms(question: str) -> dict[str, str]:
 
 
 def capitalised_words(question: str) -> set[str]:
-    """Words written with a capital after the first word (nouns and names), folded like index terms."""
-    return {fold(w.lower()) for w in re.findall(r"(?<!^)\b[A-ZÄÖÜ][\w-]*", question.strip())}
+    """Words written with a capital after the first word (nouns and names), as the index terms they give: a
+    hyphenated one („HH-Konsolidierung“) with its parts, the joined word and an abbreviation's expansion."""
+    words = re.findall(r"(?<!^)\b[A-ZÄÖÜ][\w-]*", question.strip())
+    return {term for word in words for term in base_terms(word, drop_stop_words=False)}
+
+
+def _hyphen_joined(question: str) -> set[str]:
+    """The joined forms of the question's hyphenated words („Bau-Ausschuss“ → bauausschuss)."""
+    return {
+        fold("".join(part for part in token.split("-") if part).lower())
+        for token in raw_tokens(question)
+        if "-" in token.strip("-") and not token[:1].isdigit()
+    }
 
 
 class QuestionAnalyser:
@@ -129,7 +140,10 @@ class QuestionAnalyser:
         focus = focus_terms(question)
         written = acronyms(question)
         found: dict[str, QuestionTerm] = {}
+        joined = _hyphen_joined(question)
         for term in dict.fromkeys(base_terms(question)):
+            if term in joined:
+                continue  # its parts are terms; a text that writes it solid yields them by decompounding
             analysed = [t for t in dict.fromkeys(self._analyse(term)) if t not in self._skip]
             if not analysed or analysed[0] in found:
                 continue

@@ -74,6 +74,13 @@ def test_question_terms_weigh_nouns_fully_verbs_less_and_years_are_not_key_words
     assert terms["2024"].weight == 2.0
 
 
+def test_a_hyphenated_noun_and_its_parts_are_key_words():
+    terms = {t.head: t for t in _analyser().terms("Wann tagt der Bau-Ausschuss?")}
+    assert terms["bau"].key and terms["ausschuss"].key
+    assert "bauausschuss" not in terms  # the parts stand for it: a text writing it solid is decompounded
+    assert not terms["tagt"].key
+
+
 @pytest.mark.parametrize(
     ("question", "focus"),
     [
