@@ -23,14 +23,14 @@ class AnswerabilityModel(BaseModel):
     """Logistic model p(answerable) = σ(bias + Σ weight·feature) over the features of
     :class:`assistant.answering.answerability.Features` (all in [0, 1])."""
 
-    bias: float = -4.407
+    bias: float = -4.533
     weights: dict[str, float] = Field(
         default_factory=lambda: {
-            "unit_own_coverage": 1.557,
-            "passage_coverage": 1.844,
-            "key_coverage": 1.077,
-            "type_match": 0.628,
-            "year_match": 0.806,
+            "unit_own_coverage": 1.534,
+            "passage_coverage": 1.756,
+            "key_coverage": 1.266,
+            "type_match": 0.704,
+            "year_match": 0.766,
         }
     )
 
@@ -67,4 +67,4 @@ class AnswerParams(BaseModel):
     # the LLM gets the passages from this p on (it may still decline); lower than refuse_below because
     # an LLM reads paraphrases the lexical features miss
     # (the lowest p that still keeps ≥ 97 % of the answerable tuning questions)
-    llm_refuse_below: float = 0.2
+    llm_refuse_below: float = 0.21
