@@ -36,10 +36,13 @@ def has_date(text: str) -> bool:
     return bool(DATE.search(text))
 
 
-# figures that name a point in time, not an amount: a full or short date, a clock time, a year standing alone
-_TIME_FIGURE = re.compile(
+# figures that are no amount: a point in time (a full or short date, a clock time, a year standing alone) or
+# a number that refers to something (a house number, an agenda item, a paragraph, an article, a page)
+_NOT_AMOUNT = re.compile(
     r"\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\b\d{1,2}[.:]\d{2}\s?uhr\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b"
-    r"|\b\d{1,2}\s?uhr\b",
+    r"|\b\d{1,2}\s?uhr\b"
+    r"|(?:stra(?:ß|ss)e|str\.|weg|gasse|allee|platz|ring|\btop|§|\babs\.|\bart\.|\bnr\.|\bziff(?:er|\.)|\bs\.)"
+    r"\s*\d+(?:\s?[a-z]\b)?(?:\s?[-–]\s?\d+)?",
     re.IGNORECASE,
 )
 
@@ -60,10 +63,11 @@ NUMBER_WORD = re.compile(
 
 def new_amounts(question: str, text: str) -> list[str]:
     """Amounts in ``text`` that can answer „wie viele / wie hoch“: figures new to the question that are not a
-    date, a clock time or a year („am 15.11.2023 von 18:30 Uhr“ gives no amount), and number words."""
+    date, a clock time, a year or a reference („am 15.11.2023 um 18:30 Uhr, Hauptstraße 6, TOP 3“ gives no
+    amount), and number words."""
     asked = {word.lower() for word in NUMBER_WORD.findall(question)}
     words = [word for word in NUMBER_WORD.findall(text) if word.lower() not in asked]
-    return new_figures(question, _TIME_FIGURE.sub(" ", text)) + words
+    return new_figures(question, _NOT_AMOUNT.sub(" ", text)) + words
 
 
 # how one reaches someone: an e-mail address, a web address, a telephone number

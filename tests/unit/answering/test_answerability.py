@@ -158,6 +158,7 @@ def test_a_date_or_clock_time_is_no_amount():
     assert not has_answer_type(question, "Sitzung am 12.03.2024 von 18:30 bis 20:00 Uhr.")
     assert not has_answer_type(question, "Die Sitzung im Jahr 2024 begann um 19 Uhr.")
     assert has_answer_type(question, "Gäste: ca. 40")
+    assert not has_answer_type(question, "Sitzung im Rathaus, Marktplatz 1, zu TOP 3 nach § 12 Abs. 2.")
     assert has_answer_type(question, "Am 12.03.2024 kamen 1.250 Gäste.")
     assert has_answer_type(question, "Im Jahr 2024 kamen drei Gäste.")
 
