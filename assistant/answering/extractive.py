@@ -62,6 +62,11 @@ class ExtractiveGenerator:
         if best:
             first_passage = best[0].hit_index
             picked = self._in_reading_order([u for u in best if u.hit_index == first_passage])
+        if picked and not any(u.has_type for u in picked):
+            # the best sentences lack the figure or date asked for: show the best one that has it
+            typed = next((u for u in evidence.units if u.has_type and not any(_similar(p, u) for p in picked)), None)
+            if typed is not None and not any(_overlaps(p, typed) for p in picked):
+                picked = self._in_reading_order([*picked, typed])
         for unit in evidence.units:
             if len({p.hit_index for p in picked}) == HEDGED_PASSAGES:
                 break

@@ -56,6 +56,23 @@ def test_a_hedged_answer_says_so_and_quotes_the_best_passages():
     )
 
 
+def test_a_hedged_answer_without_the_asked_figure_adds_the_best_sentence_that_has_it():
+    asked = "Wie viele Gäste kamen?"
+    question = QuestionAnalysis(asked, [], [asked], [set()], "menge", set(), np.zeros(2))
+    hits = [SearchHit(rank=i + 1, chunk_id=f"c{i}", doc_id="d", title="T", page=1, score=1.0, text="x")
+            for i in range(4)]  # fmt: skip
+    untyped = [_unit(0, 0, "Die Gäste lobten das Fest.", 0.6), _unit(1, 0, "Gäste aus der Region kamen.", 0.55),
+               _unit(2, 0, "Das Fest der Gäste war schön.", 0.5)]  # fmt: skip
+    for unit in untyped:
+        unit.has_type = False
+    typed = _unit(3, 0, "Es kamen 1.200 Besucher.", 0.3)
+    evidence = Evidence(question, hits, [*untyped, typed], [PassageEvidence(0.5, frozenset(), True)] * 4)
+    text = "".join(ExtractiveGenerator().generate(asked, evidence, [], Decision("unsicher", 0.5, "")))
+    assert text == (
+        f"{HEDGE}\n- Die Gäste lobten das Fest [1].\n- Es kamen 1.200 Besucher [4].\n- Gäste aus der Region kamen [2]."
+    )
+
+
 def test_two_rows_of_one_table_are_no_duplicates_but_a_repeated_sentence_is():
     from assistant.answering.extractive import _similar
 
