@@ -32,6 +32,13 @@ _QUANTITY = re.compile(
     r"|prozent|umfang|volumen|alter)\b",
     re.IGNORECASE,
 )
+# a focus that names an amount („Welchen *Investitionszuschuss* …?“, „Mit welchen *Kosten* …?“): the last part
+# of the compound says it
+_AMOUNT_FOCUS = re.compile(
+    r"(betrag|beträge|summe|kosten|zuschuss|zuschüsse|budget|wert|werte|quote|anteil|zahl|zahlen|preis|preise"
+    r"|gebühr|gebühren|miete|umfang|volumen|einnahmen|ausgaben|schulden|defizit|überschuss|fehlbetrag)$",
+    re.IGNORECASE,
+)
 # an address to write to or a number to call
 _CONTACT = re.compile(
     r"\b(e-?mail|(e-?)?mail-?adresse|telefon(nummer)?|rufnummer|faxnummer|handynummer|internetseite|webseite"
@@ -81,7 +88,7 @@ def answer_type(question: str) -> str:
         return "kontakt"
     if _WHEN.search(question):
         return "zeit"
-    if _QUANTITY.search(question):
+    if _QUANTITY.search(question) or any(_AMOUNT_FOCUS.search(m.group(1)) for m in _FOCUS.finditer(question)):
         return "menge"
     return "andere"
 
