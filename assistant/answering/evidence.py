@@ -17,6 +17,7 @@ from assistant.index.unit_store import StoredUnit, UnitStore
 from assistant.models import SearchHit
 from assistant.text.abbreviations import spells
 from assistant.text.german import base_terms, fold, raw_tokens
+from assistant.text.names import names_someone
 from assistant.text.numbers import has_contact, has_date, new_amounts, years
 
 
@@ -127,6 +128,8 @@ def has_answer_type(question: QuestionAnalysis, text: str) -> bool:
         return bool(new_amounts(question.text, text))
     if question.answer_type == "kontakt":
         return has_contact(text)
+    if question.answer_type == "person":
+        return names_someone(text, question.words)
     return True
 
 

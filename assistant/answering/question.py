@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -39,6 +40,8 @@ _AMOUNT_FOCUS = re.compile(
     r"|gebühr|gebühren|miete|umfang|volumen|einnahmen|ausgaben|schulden|defizit|überschuss|fehlbetrag)$",
     re.IGNORECASE,
 )
+# a person or an organisation
+_WHO = re.compile(r"\b(wer|wem|wen|wessen)\b", re.IGNORECASE)
 # an address to write to or a number to call
 _CONTACT = re.compile(
     r"\b(e-?mail|(e-?)?mail-?adresse|telefon(nummer)?|rufnummer|faxnummer|handynummer|internetseite|webseite"
@@ -74,9 +77,14 @@ class QuestionAnalysis:
     terms: list[QuestionTerm]
     parts: list[str]  # the sub-questions („Wie hoch … und bis wann …?“ has two)
     part_heads: list[set[str]]
-    answer_type: str  # "zeit" | "menge" | "kontakt" | "andere"
+    answer_type: str  # "zeit" | "menge" | "kontakt" | "person" | "andere"
     years: set[str]
     vector: np.ndarray = field(repr=False)
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The question's words, folded like index terms (a name it already gives is no answer)."""
+        return frozenset(fold(word.lower()) for word in re.findall(r"\w+", self.text))
 
     @property
     def total_weight(self) -> float:
@@ -90,6 +98,8 @@ def answer_type(question: str) -> str:
         return "zeit"
     if _QUANTITY.search(question) or any(_AMOUNT_FOCUS.search(m.group(1)) for m in _FOCUS.finditer(question)):
         return "menge"
+    if _WHO.search(question):
+        return "person"
     return "andere"
 
 

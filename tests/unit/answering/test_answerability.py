@@ -43,7 +43,8 @@ def _analyser(idf: dict[str, float] | None = None) -> QuestionAnalyser:
         ("Wie viele Bäume wurden gepflanzt?", "menge"),
         ("Wie hoch sind die Gebühren für die Musikschule?", "menge"),
         ("Welchen Anteil hat der Radverkehr?", "menge"),
-        ("Wer leitet das Bauamt?", "andere"),
+        ("Wer leitet das Bauamt?", "person"),
+        ("Von wem stammt der Antrag?", "person"),
         ("Welche Maßnahmen plant die Stadt für Senioren?", "andere"),
         ("Ab welcher Uhrzeit gilt die Nachtruhe?", "zeit"),
         ("An welchen Tagen hat das Bürgerbüro offen?", "zeit"),
@@ -165,6 +166,13 @@ def test_a_date_or_clock_time_is_no_amount():
     assert not has_answer_type(question, "Sitzung im Rathaus, Marktplatz 1, zu TOP 3 nach § 12 Abs. 2.")
     assert has_answer_type(question, "Am 12.03.2024 kamen 1.250 Gäste.")
     assert has_answer_type(question, "Im Jahr 2024 kamen drei Gäste.")
+
+
+def test_a_who_question_needs_a_name_it_does_not_give_itself():
+    question = _analyser().analyse("Wer leitet das Bauamt von Anna Berg?")
+    assert question.answer_type == "person"
+    assert has_answer_type(question, "Das Bauamt leitet Jonas Kraft.")
+    assert not has_answer_type(question, "Das Bauamt von Anna Berg wird neu geleitet.")
 
 
 def test_a_contact_question_needs_an_address_or_number():
