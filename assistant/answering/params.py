@@ -23,14 +23,14 @@ class AnswerabilityModel(BaseModel):
     """Logistic model p(answerable) = σ(bias + Σ weight·feature) over the features of
     :class:`assistant.answering.answerability.Features` (all in [0, 1])."""
 
-    bias: float = -4.533
+    bias: float = -4.19
     weights: dict[str, float] = Field(
         default_factory=lambda: {
-            "unit_own_coverage": 1.534,
-            "passage_coverage": 1.756,
-            "key_coverage": 1.266,
-            "type_match": 0.704,
-            "year_match": 0.766,
+            "unit_own_coverage": 1.455,
+            "passage_coverage": 1.781,
+            "key_coverage": 1.257,
+            "type_match": 0.39,
+            "year_match": 0.759,
         }
     )
 
@@ -63,7 +63,7 @@ class AnswerParams(BaseModel):
     # refused (the 10 % is the product's target, the hedged answer covers the doubtful rest); certain_from is
     # the lowest p at which ≥ 90 % of the (equally weighted) questions are answerable
     refuse_below: float = 0.32
-    certain_from: float = 0.77
+    certain_from: float = 0.76
     # the LLM gets the passages from this p on (it may still decline); lower than refuse_below because
     # an LLM reads paraphrases the lexical features miss
     # (the lowest p that still keeps ≥ 97 % of the answerable tuning questions)
