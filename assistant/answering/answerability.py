@@ -107,20 +107,27 @@ def decide(evidence: Evidence, params: AnswerParams, *, refuse_below: float | No
     p = confidence(values, params)
     threshold = params.refuse_below if refuse_below is None else refuse_below
     if p < threshold:
-        return Decision("nicht_gefunden", p, _weakness(values), values)
+        return Decision("nicht_gefunden", p, _weakness(values, evidence.question.answer_type), values)
     if p < params.certain_from:
-        weakness = _weakness(values)
+        weakness = _weakness(values, evidence.question.answer_type)
         return Decision("unsicher", p, f"Die Textstellen passen nur teilweise ({weakness})", values, weakness)
     return Decision("beantwortet", p, "Die Textstellen enthalten die Begriffe der Frage.", values)
 
 
-def _weakness(values: Features) -> str:
+# what a unit lacks when it does not hold the kind of answer asked for
+_ASKED_KIND = {
+    "zeit": "einen Zeitpunkt", "menge": "eine Zahl", "person": "einen Namen", "kontakt": "eine Adresse oder Nummer",
+}  # fmt: skip
+
+
+def _weakness(values: Features, answer_type: str = "andere") -> str:
     if values.year_match == 0.0:
         return "das gefragte Jahr kommt in den besten Textstellen nicht vor"
     if values.rarest_present == 0.0:
         return "der genaueste Begriff der Frage kommt in keiner Textstelle vor"
     if values.type_match == 0.0:
-        return "die beste Textstelle nennt nicht, wonach gefragt ist (Zahl oder Zeitpunkt)"
+        kind = _ASKED_KIND.get(answer_type, "die gefragte Angabe")
+        return f"die beste Textstelle nennt nicht, wonach gefragt ist ({kind})"
     if values.passage_coverage < 0.5:
         return "die Textstellen enthalten nur einen Teil der Begriffe der Frage"
     return "die Übereinstimmung mit der Frage ist gering"

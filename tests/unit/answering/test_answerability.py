@@ -253,3 +253,11 @@ def test_a_missing_year_is_named_as_the_reason():
                          present={"bibliothek"}, years=False)  # fmt: skip
     decision = decide(evidence, params)
     assert decision.status == "nicht_gefunden" and "Jahr" in decision.reason
+
+
+def test_a_missing_kind_of_answer_is_named_as_the_reason():
+    params = AnswerParams(answerability=AnswerabilityModel(bias=1.0, weights={"type_match": 0.5}))
+    evidence = _evidence("Wer leitet die Bibliothek?", unit_cov=1.0, passage_cov=1.0, present={"bibliothek"},
+                         typed=False)  # fmt: skip
+    decision = decide(evidence, params)
+    assert decision.status == "unsicher" and decision.weakness.endswith("(einen Namen)")
