@@ -121,14 +121,16 @@ def _continues(question: QuestionAnalysis, unit: StoredUnit, following: StoredUn
     return question.answer_type != "andere" and has_answer_type(question, following.text)
 
 
-def has_answer_type(question: QuestionAnalysis, text: str) -> bool:
-    if question.answer_type == "zeit":
+def has_answer_type(question: QuestionAnalysis, text: str, kind: str | None = None) -> bool:
+    """Whether ``text`` holds the kind of answer asked for (``kind``: that of one part of the question)."""
+    kind = kind or question.answer_type
+    if kind == "zeit":
         return has_date(text)
-    if question.answer_type == "menge":
+    if kind == "menge":
         return bool(new_amounts(question.text, text))
-    if question.answer_type == "kontakt":
+    if kind == "kontakt":
         return has_contact(text)
-    if question.answer_type == "person":
+    if kind == "person":
         return names_someone(text, question.words)
     return True
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from assistant.answering.answerability import Decision
-from assistant.answering.evidence import Evidence, ScoredUnit
+from assistant.answering.evidence import Evidence, ScoredUnit, has_answer_type
 from assistant.answering.models import ChatTurn
 from assistant.text.sentences import split_sentences
 
@@ -83,10 +83,11 @@ class ExtractiveGenerator:
         best = evidence.units[0]
         chosen = [best]
         question = evidence.question
-        for heads in question.part_heads[1:]:
+        for heads, kind in list(zip(question.part_heads, question.part_types, strict=True))[1:]:
             if heads <= set().union(*(c.covers for c in chosen)):
                 continue
-            fitting = [u for u in evidence.units if heads & u.covers and u.has_type and u.score >= best.score * 0.5]
+            fitting = [u for u in evidence.units if heads & u.covers and u.score >= best.score * 0.5
+                       and has_answer_type(question, u.text, kind)]  # fmt: skip
             if fitting:
                 pick = max(fitting, key=lambda u: (len(heads & u.covers), u.score))
                 self._add(chosen, pick)

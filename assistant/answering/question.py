@@ -86,6 +86,11 @@ class QuestionAnalysis:
         """The question's words, folded like index terms (a name it already gives is no answer)."""
         return frozenset(fold(word.lower()) for word in re.findall(r"\w+", self.text))
 
+    @cached_property
+    def part_types(self) -> list[str]:
+        """The kind of answer each part asks for („Wie hoch … und bis wann …?“: menge, zeit)."""
+        return [self.answer_type, *(answer_type(part) for part in self.parts[1:])]
+
     @property
     def total_weight(self) -> float:
         return sum(t.weight for t in self.terms)

@@ -73,6 +73,21 @@ def test_a_hedged_answer_without_the_asked_figure_adds_the_best_sentence_that_ha
     )
 
 
+def test_each_part_of_a_question_is_answered_with_its_own_kind_of_answer():
+    asked = "Wie teuer ist die Sanierung und bis wann dauert sie?"
+    question = QuestionAnalysis(asked, [], ["Wie teuer ist die Sanierung", "bis wann dauert sie?"],
+                                [{"sanierung"}, {"dauert"}], "menge", set(), np.zeros(2))  # fmt: skip
+    assert question.part_types == ["menge", "zeit"]
+    hits = [SearchHit(rank=i + 1, chunk_id=f"c{i}", doc_id="d", title="T", page=1, score=1.0, text="x")
+            for i in range(3)]  # fmt: skip
+    cost = ScoredUnit(0, 0, "Die Sanierung kostet 4 Mio. Euro.", 0.8, 0.5, 0.5, frozenset({"sanierung"}), True)
+    vague = ScoredUnit(1, 0, "Sie dauert länger als gedacht.", 0.7, 0.5, 0.5, frozenset({"dauert"}), True)
+    dated = ScoredUnit(2, 0, "Sie dauert bis Herbst 2027.", 0.6, 0.5, 0.5, frozenset({"dauert"}), True)
+    evidence = Evidence(question, hits, [cost, vague, dated], [PassageEvidence(0.5, frozenset(), True)] * 3)
+    chosen = ExtractiveGenerator(max_sentences=2).select(evidence)
+    assert [u.text for u in chosen] == [cost.text, dated.text]
+
+
 def test_two_rows_of_one_table_are_no_duplicates_but_a_repeated_sentence_is():
     from assistant.answering.extractive import _similar
 
