@@ -29,6 +29,11 @@ def test_an_overlong_sentence_is_shortened_at_a_word():
     assert len(unit.text) <= MAX_UNIT_CHARS + 2 and unit.text.endswith(" …")
 
 
+def _hits(count: int) -> list[SearchHit]:
+    return [SearchHit(rank=i + 1, chunk_id=f"c{i}", doc_id="d", title="T", page=1, score=1.0, text="x")
+            for i in range(count)]  # fmt: skip
+
+
 def _unit(hit: int, position: int, text: str, score: float) -> ScoredUnit:
     return ScoredUnit(hit, position, text, score, 0.5, 0.5, frozenset(), True)
 
@@ -36,8 +41,7 @@ def _unit(hit: int, position: int, text: str, score: float) -> ScoredUnit:
 def test_a_hedged_answer_says_so_and_quotes_the_best_passages():
     asked = "Wann öffnet das Bad?"
     question = QuestionAnalysis(asked, [], [asked], [set()], "zeit", set(), np.zeros(2))
-    hits = [SearchHit(rank=i + 1, chunk_id=f"c{i}", doc_id="d", title="T", page=1, score=1.0, text="x")
-            for i in range(4)]  # fmt: skip
+    hits = _hits(4)
     units = [_unit(0, 0, "Das Bad öffnet 2027.", 0.6), _unit(0, 1, "Es hat 25 Meter.", 0.55),
              _unit(1, 0, "Das Freibad öffnet im Mai.", 0.5), _unit(2, 0, "Das Bad öffnet 2027.", 0.45),
              _unit(3, 0, "Die Sauna bleibt zu.", 0.4)]  # fmt: skip
@@ -59,8 +63,7 @@ def test_a_hedged_answer_says_so_and_quotes_the_best_passages():
 def test_a_hedged_answer_without_the_asked_figure_adds_the_best_sentence_that_has_it():
     asked = "Wie viele Gäste kamen?"
     question = QuestionAnalysis(asked, [], [asked], [set()], "menge", set(), np.zeros(2))
-    hits = [SearchHit(rank=i + 1, chunk_id=f"c{i}", doc_id="d", title="T", page=1, score=1.0, text="x")
-            for i in range(4)]  # fmt: skip
+    hits = _hits(4)
     untyped = [_unit(0, 0, "Die Gäste lobten das Fest.", 0.6), _unit(1, 0, "Gäste aus der Region kamen.", 0.55),
                _unit(2, 0, "Das Fest der Gäste war schön.", 0.5)]  # fmt: skip
     for unit in untyped:
@@ -78,8 +81,7 @@ def test_each_part_of_a_question_is_answered_with_its_own_kind_of_answer():
     question = QuestionAnalysis(asked, [], ["Wie teuer ist die Sanierung", "bis wann dauert sie?"],
                                 [{"sanierung"}, {"dauert"}], "menge", set(), np.zeros(2))  # fmt: skip
     assert question.part_types == ["menge", "zeit"]
-    hits = [SearchHit(rank=i + 1, chunk_id=f"c{i}", doc_id="d", title="T", page=1, score=1.0, text="x")
-            for i in range(3)]  # fmt: skip
+    hits = _hits(3)
     cost = ScoredUnit(0, 0, "Die Sanierung kostet 4 Mio. Euro.", 0.8, 0.5, 0.5, frozenset({"sanierung"}), True)
     vague = ScoredUnit(1, 0, "Sie dauert länger als gedacht.", 0.7, 0.5, 0.5, frozenset({"dauert"}), True)
     dated = ScoredUnit(2, 0, "Sie dauert bis Herbst 2027.", 0.6, 0.5, 0.5, frozenset({"dauert"}), True)
