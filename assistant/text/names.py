@@ -7,22 +7,18 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from assistant.text.german import fold
+from assistant.text.german import STOP_WORDS, fold
 
 _WORD = re.compile(r"[\wÄÖÜäöüß][\w'’.-]*")
 _ADDRESS = frozenset(
     "herr herrn frau hr hr. hrn. fr. dr dr. prof prof. oberbürgermeister oberbürgermeisterin".split()  # noqa: SIM905
 )
 # capitalised words that start a sentence or name nothing by themselves
-_FUNCTION = frozenset(
-    """der die das dem den des ein eine einer eines einem einen im in am an auf aus bei mit nach von vom zu zum zur
-    für über unter vor durch als und oder auch nur so es er sie wir ihr ich man dies diese dieser dieses jede jeder
-    alle mehr viele weitere seit bis""".split()  # noqa: SIM905
-)
+_FUNCTION = STOP_WORDS | {"weitere"}
 
 
 def _capitalised(word: str) -> bool:
-    return word[:1].isupper() and fold(word.lower().rstrip(".")) not in _FUNCTION
+    return word[:1].isupper() and word.lower().rstrip(".") not in _FUNCTION
 
 
 def names_someone(text: str, known: set[str] | frozenset[str] = frozenset()) -> bool:
