@@ -5,7 +5,6 @@ capitalises every noun, so one capital says little, but two capitalised words in
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 from assistant.text.german import STOP_WORDS, fold
 
@@ -17,16 +16,13 @@ _ADDRESS = frozenset(
 _FUNCTION = STOP_WORDS | {"weitere"}
 
 
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper() and word.lower().rstrip(".") not in _FUNCTION
-
-
 def names_someone(text: str, known: set[str] | frozenset[str] = frozenset()) -> bool:
     """Whether ``text`` names a person or an organisation not among ``known`` (folded words, e.g. the question's)."""
     words = _WORD.findall(text)
-    for first, second in pairwise(words):
-        if not _capitalised(second) or fold(second.lower().rstrip(".")) in known:
-            continue
-        if first.lower() in _ADDRESS or (_capitalised(first) and fold(first.lower().rstrip(".")) not in known):
-            return True
-    return False
+    lowered = [word.lower().rstrip(".") for word in words]
+    # a capitalised word that is neither a function word nor one the question already gives
+    new_name = [
+        word[:1].isupper() and low not in _FUNCTION and fold(low) not in known
+        for word, low in zip(words, lowered, strict=True)
+    ]
+    return any(new_name[n] and (new_name[n - 1] or words[n - 1].lower() in _ADDRESS) for n in range(1, len(words)))
