@@ -68,10 +68,8 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, iterations: int = 50) -> np
     return beta
 
 
-def main(paths: list[Path]) -> None:
-    x, y, w, names = load(paths)
-    beta = fit(x, y, w)
-    p = 1 / (1 + np.exp(-(beta[0] + x @ beta[1:])))
+def thresholds(p: np.ndarray, y: np.ndarray, w: np.ndarray, names: list[str]) -> dict:
+    """The three decision thresholds on p(answerable), by the rules above, with the curves they come from."""
     sets = sorted(set(names))
     mask = {name: np.array([n == name for n in names]) for name in sets}
 
@@ -88,7 +86,6 @@ def main(paths: list[Path]) -> None:
         return float(max((p[mask[name] & (y == 1)] < threshold).mean() for name in sets))
 
     grid = np.round(np.arange(0.05, 0.96, 0.01), 2)
-    curve = {float(t): round(balanced(t), 4) for t in grid}
     allowed = [float(t) for t in grid if false_refusals(t) <= MAX_FALSE_REFUSALS]
     refuse_below = max(allowed) if allowed else float(grid[0])
     precise = [float(t) for t in grid if t >= refuse_below and _precision(p, y, w, t) >= MIN_PRECISION_CERTAIN]
@@ -105,16 +102,25 @@ def main(paths: list[Path]) -> None:
         }
         for name in sets
     }  # fmt: skip
-    result = {
-        "fitted_on": [f"{path.name} (split tune)" for path in paths],
-        "bias": round(float(beta[0]), 3),
-        "weights": {f: round(float(b), 3) for f, b in zip(FEATURES, beta[1:], strict=True)},
+    return {
         "refuse_below": refuse_below,
         "certain_from": certain_from,
         "llm_refuse_below": llm_refuse_below,
         "tune_per_set": per_set,
-        "balanced_accuracy_curve": curve,
+        "balanced_accuracy_curve": {float(t): round(balanced(t), 4) for t in grid},
         "false_refusal_curve": {float(t): round(false_refusals(t), 4) for t in grid},
+    }
+
+
+def main(paths: list[Path]) -> None:
+    x, y, w, names = load(paths)
+    beta = fit(x, y, w)
+    p = 1 / (1 + np.exp(-(beta[0] + x @ beta[1:])))
+    result = {
+        "fitted_on": [f"{path.name} (split tune)" for path in paths],
+        "bias": round(float(beta[0]), 3),
+        "weights": {f: round(float(b), 3) for f, b in zip(FEATURES, beta[1:], strict=True)},
+        **thresholds(p, y, w, names),
     }
     out = Path(__file__).parent / "results" / "answer-calibration.json"
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from assistant.answering.answerability import Decision
 from assistant.answering.evidence import Evidence, ScoredUnit, has_answer_type
 from assistant.answering.models import ChatTurn
+from assistant.answering.params import AnswerParams
 from assistant.text.sentences import split_sentences
 
 HEDGE = "Eine sichere Antwort geben die Dokumente nicht; am besten passen diese Stellen:"
@@ -29,9 +30,9 @@ class ExtractiveGenerator:
     name = "extractive"
     calls_llm = False
 
-    def __init__(self, max_sentences: int = 3, relative_cutoff: float = 0.8) -> None:
+    def __init__(self, max_sentences: int = 3, params: AnswerParams | None = None) -> None:
         self._max_sentences = max_sentences
-        self._relative_cutoff = relative_cutoff
+        self._params = params or AnswerParams()
 
     def generate(
         self, question: str, evidence: Evidence, history: list[ChatTurn], decision: Decision | None = None
@@ -86,7 +87,8 @@ class ExtractiveGenerator:
         for heads, kind in list(zip(question.part_heads, question.part_types, strict=True))[1:]:
             if heads <= set().union(*(c.covers for c in chosen)):
                 continue
-            fitting = [u for u in evidence.units if heads & u.covers and u.score >= best.score * 0.5
+            least = best.score * self._params.part_relative_cutoff
+            fitting = [u for u in evidence.units if heads & u.covers and u.score >= least
                        and has_answer_type(question, u.text, kind)]  # fmt: skip
             if fitting:
                 pick = max(fitting, key=lambda u: (len(heads & u.covers), u.score))
@@ -95,7 +97,7 @@ class ExtractiveGenerator:
         total = sum(weights.values()) or 1.0
         covered = set().union(*(c.covers for c in chosen))
         sentences = sum(c.span for c in chosen)
-        candidates = [u for u in evidence.units[1:] if u.score >= best.score * self._relative_cutoff]
+        candidates = [u for u in evidence.units[1:] if u.score >= best.score * self._params.relative_cutoff]
         while candidates and sentences < self._max_sentences:
             candidates.sort(key=lambda c: c.score + sum(weights.get(w, 0.0) for w in c.covers - covered) / total,
                             reverse=True)  # fmt: skip

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from assistant.answering.evidence import Evidence
 from assistant.models import SearchHit
 from assistant.text.german import base_terms, fold, normalise, stem
-from assistant.text.numbers import WHOLE_NUMBER, YEAR
+from assistant.text.numbers import WHOLE_NUMBER, YEAR, without_references
 from assistant.text.sentences import is_complete_sentence
 
 _FIGURE = re.compile(r"\d")
@@ -81,7 +81,9 @@ class FactFinder:
 
 
 def _has_quantity(text: str) -> bool:
-    """A figure that is a quantity: not a year („2013 - 2018“), an item number („TOP 1“) or a time."""
+    """A figure that is a quantity: not a year („2013 - 2018“), an item or house number („TOP 1“,
+    „Hauptstraße 27“) or a time."""
+    text = without_references(text)
     for match in WHOLE_NUMBER.finditer(text):
         raw = match.group(0).lstrip("-−")
         if YEAR.fullmatch(raw):

@@ -47,6 +47,12 @@ _NOT_AMOUNT = re.compile(
 )
 
 
+def without_references(text: str) -> str:
+    """``text`` with its dates, clock times, lone years and references (house numbers, agenda items, §)
+    blanked out: what is left of its figures are amounts."""
+    return _NOT_AMOUNT.sub(" ", text)
+
+
 def new_figures(question: str, text: str) -> list[str]:
     """Figures in ``text`` the question does not already contain (not the „3“ of „Zone 3“)."""
     asked = set(FIGURE.findall(question))
@@ -67,7 +73,7 @@ def new_amounts(question: str, text: str) -> list[str]:
     amount), and number words."""
     asked = {word.lower() for word in NUMBER_WORD.findall(question)}
     words = [word for word in NUMBER_WORD.findall(text) if word.lower() not in asked]
-    return new_figures(question, _NOT_AMOUNT.sub(" ", text)) + words
+    return new_figures(question, without_references(text)) + words
 
 
 # how one reaches someone: an e-mail address, a web address, a telephone number

@@ -90,6 +90,23 @@ def test_each_part_of_a_question_is_answered_with_its_own_kind_of_answer():
     assert [u.text for u in chosen] == [cost.text, dated.text]
 
 
+def test_the_answer_takes_further_sentences_down_to_the_relative_cutoff_of_its_params():
+    from assistant.answering.params import AnswerParams
+
+    asked = "Was kostet das Bad?"
+    question = QuestionAnalysis(asked, [], [asked], [set()], "menge", set(), np.zeros(2))
+    best = ScoredUnit(0, 0, "Das Bad kostet 3 Mio. Euro.", 1.0, 0.5, 0.5, frozenset({"bad"}), True)
+    near = ScoredUnit(0, 1, "Der Kreis zahlt 1 Mio. Euro.", 0.75, 0.5, 0.5, frozenset({"kreis"}), True)
+    evidence = Evidence(question, _hits(1), [best, near], [PassageEvidence(0.5, frozenset(), True)])
+
+    def chosen(cutoff: float) -> list[str]:
+        generator = ExtractiveGenerator(params=AnswerParams(relative_cutoff=cutoff))
+        return [u.text for u in generator.select(evidence)]
+
+    assert chosen(0.7) == [best.text, near.text]
+    assert chosen(0.8) == [best.text]
+
+
 def test_two_rows_of_one_table_are_no_duplicates_but_a_repeated_sentence_is():
     from assistant.answering.extractive import _similar
 

@@ -52,4 +52,5 @@ def test_years_and_item_numbers_are_no_quantities():
     assert _has_quantity("Die Stadt hat 41.000 Einwohner.") and _has_quantity("Die Quote liegt bei 7 %.")
     assert not _has_quantity("Haushaltskonsolidierung Rödermark 2013 - 2018.")
     assert not _has_quantity("TOP 1: Städtische Jugendsozialarbeit.")
+    assert not _has_quantity("Es kamen die Mitarbeiter des Jugendtreffs in der Lindenstraße 14.")
     assert not _has_quantity("Der Treff ist montags von 16:00 Uhr bis 19:30 Uhr offen.")
