@@ -19,6 +19,30 @@ def _numbers(text: str) -> set[str]:
     return {n.replace(".", "").replace(",", ".") for n in FIGURE.findall(text)}
 
 
+def _comparable(text: str) -> str:
+    """Whitespace collapsed, no space before punctuation, no list bullet, no final full stop: a quoted sentence
+    with its marker removed („Es sind 4 % .“) compares equal to its source („Es sind 4 %.“)."""
+    text = re.sub(r"\s+([.,;:!?])", r"\1", " ".join(text.split()))
+    return text.lstrip("-•–▪ ").rstrip(".!?").strip()
+
+
+def quoted(sentence: str, passage: str) -> bool:
+    """The sentence stands word for word in the passage (what the extractive generator writes)."""
+    wanted = _comparable(sentence)
+    return bool(wanted) and wanted in _comparable(passage)
+
+
+def _statements(answer: str) -> list[str]:
+    """The answer's sentences, line by line (each bullet of a list is its own), without the lines that only
+    introduce a list („… am besten passen diese Stellen:“ cites nothing and states nothing)."""
+    found = []
+    for line in answer.splitlines():
+        for sentence in split_sentences(line):
+            if sentence.strip() and not (sentence.rstrip().endswith(":") and not markers_in(sentence)):
+                found.append(sentence.strip())
+    return found
+
+
 def check_sentences(
     answer: str,
     citations: list[Citation],
@@ -27,18 +51,25 @@ def check_sentences(
     min_support: float,
 ) -> list[SentenceCheck]:
     """Lexical overlap (share of the sentence's terms found in its passages) and embedding similarity;
-    a sentence citing nothing, or stating a number its passages do not contain, is unsupported."""
+    a sentence citing nothing, or stating a number its passages do not contain, is unsupported. A sentence
+    quoted word for word from its passages is supported as it stands (and costs no embedding)."""
     by_number = {c.n: c for c in citations}
-    sentences = [s for s in split_sentences(answer) if s.strip()]
+    sentences = _statements(answer)
     if not sentences:
         return []
     cited_texts = []
     for sentence in sentences:
         numbers = [n for n in markers_in(sentence) if n in by_number]
         cited_texts.append(" ".join(by_number[n].text for n in numbers))
-    plain = [re.sub(r"\[[\d, ]+\]", "", s).strip() for s in sentences]
-    sentence_vectors = embedder.embed_documents(plain)
-    passage_vectors = embedder.embed_documents([t or " " for t in cited_texts])
+    plain = [re.sub(r"\s*\[[\d, ]+\]", "", s).strip() for s in sentences]
+    verbatim = [bool(cited) and quoted(text, cited) for text, cited in zip(plain, cited_texts, strict=True)]
+    compared = [i for i, cited in enumerate(cited_texts) if cited and not verbatim[i]]
+    dense_of: dict[int, float] = {}
+    if compared:
+        sentence_vectors = embedder.embed_documents([plain[i] for i in compared])
+        passage_vectors = embedder.embed_documents([cited_texts[i] for i in compared])
+        for row, i in enumerate(compared):
+            dense_of[i] = float(np.clip(sentence_vectors[row] @ passage_vectors[row], 0.0, 1.0))
     checks = []
     for index, sentence in enumerate(sentences):
         cited = cited_texts[index]
@@ -46,10 +77,13 @@ def check_sentences(
         if not cited:
             checks.append(SentenceCheck(text=sentence, citations=numbers, supported=False, support=0.0))
             continue
+        if verbatim[index]:
+            checks.append(SentenceCheck(text=sentence, citations=numbers, supported=True, support=1.0))
+            continue
         terms = set(analyse(plain[index]))
         passage_terms = set(analyse(cited))
         lexical = len(terms & passage_terms) / len(terms) if terms else 0.0
-        dense = float(np.clip(sentence_vectors[index] @ passage_vectors[index], 0.0, 1.0))
+        dense = dense_of[index]
         support = 0.6 * lexical + 0.4 * dense
         numbers_ok = _numbers(plain[index]) <= _numbers(cited)
         checks.append(

@@ -59,6 +59,40 @@ def test_check_sentences_a_matching_sentence_citing_the_wrong_passage_is_unsuppo
     assert [c.supported for c in checks] == [False]
 
 
+def test_a_sentence_quoted_from_its_passage_is_supported_without_embedding(indexed):
+    embedded: list[str] = []
+
+    class CountingEmbedder(HashEmbedder):
+        def embed_documents(self, texts):
+            embedded.extend(texts)
+            return super().embed_documents(texts)
+
+    embedder = CountingEmbedder()
+    passage = "Die Bücherei hat\n12.000 Medien. Sie öffnet um 9 Uhr."
+    answer = "Die Bücherei hat 12.000 Medien [1]. Sie hat 14.000 Medien [1]."
+    checks = check_sentences(answer, [_citation(1, passage)], indexed.keyword_index.analyse, embedder, 0.35)
+    assert [(c.supported, c.support) for c in checks[:1]] == [(True, 1.0)]
+    assert not checks[1].supported  # not quoted: compared, and its number is not in the passage
+    assert embedded == ["Sie hat 14.000 Medien.", passage]
+
+
+def test_each_bullet_is_checked_on_its_own_and_a_list_introduction_is_no_statement(indexed):
+    answer = "Am besten passen diese Stellen:\n- Die Bücherei hat 12.000 Medien [1].\n- Das Bad hat 25 Meter [2]."
+    citations = [_citation(1, "Die Bücherei hat 12.000 Medien."), _citation(2, "Das Bad hat 25 Meter.")]
+    checks = check_sentences(answer, citations, indexed.keyword_index.analyse, HashEmbedder(), 0.35)
+    assert [(c.text, c.citations, c.support) for c in checks] == [
+        ("- Die Bücherei hat 12.000 Medien [1].", [1], 1.0), ("- Das Bad hat 25 Meter [2].", [2], 1.0),
+    ]  # fmt: skip
+
+
+def test_quoted_ignores_the_markers_spacing_and_list_bullets():
+    from assistant.answering.support import quoted
+
+    assert quoted("- Es sind 4 % .", "Vorher. Es sind 4 %. Danach.")
+    assert quoted("Es sind 4 %", "Es sind\n4 %.")
+    assert not quoted("Es sind 5 %.", "Es sind 4 %.") and not quoted(" . ", "Es sind 4 %.")
+
+
 def _answer_with(template: str):
     """A fake whose reply cites the passage numbers it actually received (found by content)."""
 
