@@ -14,6 +14,11 @@ from assistant.models import Citation
 from assistant.text.numbers import FIGURE
 from assistant.text.sentences import split_sentences
 
+# support = LEXICAL_SHARE · share of the sentence's terms in its passages + (1 − LEXICAL_SHARE) · cosine; set by
+# hand when the check was written (not fitted on any set): a paraphrase keeps most of its terms, and the cosine
+# only breaks ties. The threshold is ``answer.min_support`` in the settings.
+LEXICAL_SHARE = 0.6
+
 
 def _numbers(text: str) -> set[str]:
     return {n.replace(".", "").replace(",", ".") for n in FIGURE.findall(text)}
@@ -84,7 +89,7 @@ def check_sentences(
         passage_terms = set(analyse(cited))
         lexical = len(terms & passage_terms) / len(terms) if terms else 0.0
         dense = dense_of[index]
-        support = 0.6 * lexical + 0.4 * dense
+        support = LEXICAL_SHARE * lexical + (1 - LEXICAL_SHARE) * dense
         numbers_ok = _numbers(plain[index]) <= _numbers(cited)
         checks.append(
             SentenceCheck(
