@@ -36,11 +36,12 @@ def has_date(text: str) -> bool:
     return bool(DATE.search(text))
 
 
-# figures that are no amount: a point in time (a full or short date, a clock time, a year standing alone) or
-# a number that refers to something (a house number, an agenda item, a paragraph, an article, a page)
+# figures that are no amount: a point in time (a full or short date, a clock time, a year standing alone), a
+# number that refers to something (a house number, an agenda item, a paragraph, an article, a page) or one
+# that counts the parts of a text (a subsection „(2)“, a list item „3. …“ at the start)
 _NOT_AMOUNT = re.compile(
     r"\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\b\d{1,2}[.:]\d{2}\s?uhr\b|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b"
-    r"|\b\d{1,2}\s?uhr\b"
+    r"|\b\d{1,2}\s?uhr\b|\(\d{1,2}[a-z]?\)|^\s*\d{1,2}\.(?=\s)"
     r"|(?:stra(?:ß|ss)e|str\.|weg|gasse|allee|platz|ring|\btop|§|\babs\.|\bart\.|\bnr\.|\bziff(?:er|\.)|\bs\.)"
     r"\s*\d+(?:\s?[a-z]\b)?(?:\s?[-–]\s?\d+)?",
     re.IGNORECASE,

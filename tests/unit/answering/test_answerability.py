@@ -168,6 +168,15 @@ def test_a_date_or_clock_time_is_no_amount():
     assert has_answer_type(question, "Im Jahr 2024 kamen drei Gäste.")
 
 
+
+def test_a_subsection_or_list_number_is_no_amount_and_a_question_in_the_text_no_answer():
+    question = _analyser().analyse("Wie viele Gäste kamen zur Sitzung?")
+    assert not has_answer_type(question, "(2) Die Gäste der Sitzung werden eingeladen.")
+    assert not has_answer_type(question, "3. Die Gäste der Sitzung werden eingeladen.")
+    assert has_answer_type(question, "3. Zur Sitzung kamen 40 Gäste.")
+    assert not has_answer_type(question, "Wie viele der 40 eingeladenen Gäste kamen zur Sitzung?")
+
+
 def test_a_who_question_needs_a_name_it_does_not_give_itself():
     question = _analyser().analyse("Wer leitet das Bauamt von Anna Berg?")
     assert question.answer_type == "person"
