@@ -13,6 +13,7 @@ from assistant.answering.answerability import Decision
 from assistant.answering.evidence import Evidence, ScoredUnit, has_answer_type
 from assistant.answering.models import ChatTurn
 from assistant.answering.params import AnswerParams
+from assistant.answering.tables import extreme_row, label_list
 from assistant.text.sentences import split_sentences
 
 HEDGE = "Eine sichere Antwort geben die Dokumente nicht; am besten passen diese Stellen:"
@@ -82,8 +83,16 @@ class ExtractiveGenerator:
         if not evidence.units:
             return []
         best = evidence.units[0]
-        chosen = [best]
         question = evidence.question
+        # a table answers „Welcher … hat den höchsten …?“ with one of its rows, „In welchen Stadtteilen …?“
+        # with its label column
+        extreme = extreme_row(question, evidence.units, best.score * self._params.relative_cutoff)
+        if extreme is not None:
+            best = extreme
+        chosen = [best]
+        listed = label_list(question, evidence.units)
+        if listed is not None:
+            chosen.append(listed)
         for heads, kind in list(zip(question.part_heads, question.part_types, strict=True))[1:]:
             if heads <= set().union(*(c.covers for c in chosen)):
                 continue
@@ -97,7 +106,8 @@ class ExtractiveGenerator:
         total = sum(weights.values()) or 1.0
         covered = set().union(*(c.covers for c in chosen))
         sentences = sum(c.span for c in chosen)
-        candidates = [u for u in evidence.units[1:] if u.score >= best.score * self._params.relative_cutoff]
+        candidates = [u for u in evidence.units if u.score >= best.score * self._params.relative_cutoff
+                      and u is not best]  # fmt: skip
         while candidates and sentences < self._max_sentences:
             candidates.sort(key=lambda c: c.score + sum(weights.get(w, 0.0) for w in c.covers - covered) / total,
                             reverse=True)  # fmt: skip

@@ -40,6 +40,13 @@ _AMOUNT_FOCUS = re.compile(
     r"|gebühr|gebühren|miete|umfang|volumen|einnahmen|ausgaben|schulden|defizit|überschuss|fehlbetrag)$",
     re.IGNORECASE,
 )
+# „den höchsten Anteil“, „am wenigsten“: the answer is the greatest or least of several values
+_EXTREMES = {
+    "max": re.compile(r"\b(?:höchst|größt|grösst|meist|stärkst|teuerst|längst)(?:e[nmrs]?)?\b", re.IGNORECASE),
+    "min": re.compile(
+        r"\b(?:niedrigst|geringst|wenigst|kleinst|schwächst|billigst|günstigst|kürzest)(?:e[nmrs]?)?\b", re.IGNORECASE
+    ),
+}
 # a person or an organisation
 _WHO = re.compile(r"\b(wer|wem|wen|wessen)\b", re.IGNORECASE)
 # an address to write to or a number to call
@@ -85,6 +92,12 @@ class QuestionAnalysis:
     def words(self) -> frozenset[str]:
         """The question's words, folded like index terms (a name it already gives is no answer)."""
         return frozenset(fold(word.lower()) for word in re.findall(r"\w+", self.text))
+
+    @cached_property
+    def extreme(self) -> str | None:
+        """"max" or "min" when the question asks for the greatest or least value („Welcher Stadtteil hat den
+        höchsten Anteil …?“), else None."""
+        return next((name for name, pattern in _EXTREMES.items() if pattern.search(self.text)), None)
 
     @cached_property
     def part_types(self) -> list[str]:

@@ -10,46 +10,13 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-_NUMBER_RE = re.compile(r"^[+-]?\d[\d.,]*$")
+from assistant.text.numbers import parse_german_number
+
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _TRUE_WORDS = {"ja", "j", "x", "wahr", "true", "yes", "y", "1"}
 _FALSE_WORDS = {"nein", "n", "falsch", "false", "no", "0", "-"}
 _GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _YEAR_SPAN = re.compile(r"^(\d{4})\s*(?:-|–|—|bis)\s*(\d{4})$")
-
-
-def parse_german_number(text: str) -> float | int | None:
-    """„7,1“ → 7.1, „1.200.000“ → 1200000, „1.200,50“ → 1200.5, „-4,2“ → -4.2; else None."""
-    cleaned = (
-        text.strip()
-        .replace("\u2212", "-")
-        .replace("\u00a0", "")
-        .replace("\u202f", "")
-        .replace(" ", "")
-        .replace("'", "")
-    )
-    for suffix in ("€", "eur", "EUR", "Euro"):
-        if cleaned.endswith(suffix):
-            cleaned = cleaned[: -len(suffix)]
-    if not cleaned or not _NUMBER_RE.match(cleaned):
-        return None
-    sign = -1 if cleaned.startswith("-") else 1
-    digits = cleaned.lstrip("+-")
-    if "," in digits and "." in digits:
-        decimal = "," if digits.rfind(",") > digits.rfind(".") else "."
-        thousands = "." if decimal == "," else ","
-        digits = digits.replace(thousands, "").replace(decimal, ".")
-    elif "," in digits:
-        # „1,200,000“ (English thousands) or „7,1“ (German decimal comma)
-        digits = digits.replace(",", "") if digits.count(",") > 1 else digits.replace(",", ".")
-    elif digits.count(".") > 1 or re.fullmatch(r"\d{1,3}\.\d{3}", digits):
-        digits = digits.replace(".", "")  # German thousands: 1.200 / 1.200.000
-    try:
-        value = float(digits)
-    except ValueError:
-        return None
-    value *= sign
-    return int(value) if value.is_integer() and "." not in digits else value
 
 
 def number(value: Any) -> Any:

@@ -85,3 +85,40 @@ CONTACT = re.compile(
 
 def has_contact(text: str) -> bool:
     return bool(CONTACT.search(text))
+
+
+_NUMBER_RE = re.compile(r"^[+-]?\d[\d.,]*$")
+
+
+def parse_german_number(text: str) -> float | int | None:
+    """„7,1“ → 7.1, „1.200.000“ → 1200000, „1.200,50“ → 1200.5, „-4,2“ → -4.2; else None."""
+    cleaned = (
+        text.strip()
+        .replace("\u2212", "-")
+        .replace("\u00a0", "")
+        .replace("\u202f", "")
+        .replace(" ", "")
+        .replace("'", "")
+    )
+    for suffix in ("€", "eur", "EUR", "Euro"):
+        if cleaned.endswith(suffix):
+            cleaned = cleaned[: -len(suffix)]
+    if not cleaned or not _NUMBER_RE.match(cleaned):
+        return None
+    sign = -1 if cleaned.startswith("-") else 1
+    digits = cleaned.lstrip("+-")
+    if "," in digits and "." in digits:
+        decimal = "," if digits.rfind(",") > digits.rfind(".") else "."
+        thousands = "." if decimal == "," else ","
+        digits = digits.replace(thousands, "").replace(decimal, ".")
+    elif "," in digits:
+        # „1,200,000“ (English thousands) or „7,1“ (German decimal comma)
+        digits = digits.replace(",", "") if digits.count(",") > 1 else digits.replace(",", ".")
+    elif digits.count(".") > 1 or re.fullmatch(r"\d{1,3}\.\d{3}", digits):
+        digits = digits.replace(".", "")  # German thousands: 1.200 / 1.200.000
+    try:
+        value = float(digits)
+    except ValueError:
+        return None
+    value *= sign
+    return int(value) if value.is_integer() and "." not in digits else value
