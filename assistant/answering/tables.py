@@ -45,8 +45,10 @@ def _table_of(lead: ScoredUnit, units: list[ScoredUnit]) -> list[ScoredUnit]:
     return [rows[position] for position in sorted(rows)]
 
 
-def _value(text: str) -> float | None:
-    figure = FIGURE.search(text.replace("\u2212", "-"))
+def value_of(cell: str) -> float | None:
+    """The first figure of a cell as a number, with its sign („−2,6 %“ → −2.6, „41.000“ → 41000)."""
+    text = cell.replace("\u2212", "-")
+    figure = FIGURE.search(text)
     if figure is None:
         return None
     sign = -1 if text[: figure.start()].strip().endswith("-") else 1
@@ -72,7 +74,7 @@ def extreme_row(question: QuestionAnalysis, units: list[ScoredUnit], least_score
     if column is None or overlaps[column] == 0:
         return None
     valued = [(value, row) for row in rows for name, text in cells(row)
-              if name == column and (value := _value(text)) is not None]  # fmt: skip
+              if name == column and (value := value_of(text)) is not None]  # fmt: skip
     if len(valued) < 2:
         return None
     pick = max if direction == "max" else min

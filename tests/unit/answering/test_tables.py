@@ -8,7 +8,7 @@ from assistant.answering.answerability import Decision
 from assistant.answering.evidence import Evidence, PassageEvidence, ScoredUnit
 from assistant.answering.extractive import ExtractiveGenerator
 from assistant.answering.question import QuestionAnalysis
-from assistant.answering.tables import cells, extreme_row, label_list
+from assistant.answering.tables import cells, extreme_row, label_list, value_of
 from assistant.models import SearchHit
 
 LIBRARIES = [
@@ -34,6 +34,11 @@ def _rows(scores=(0.6, 0.55, 0.5, 0.45), *, hit: int = 0, key_coverage: float = 
 
 def test_cells_read_a_stored_row():
     assert cells(_rows()[0]) == [("Bücherei", "Mitte"), ("Medien", "41.000"), ("Ausleihen je Einwohner", "3,1")]
+
+
+def test_a_cell_value_keeps_its_sign_and_german_notation():
+    assert value_of("−2,6 %") == -2.6 and value_of("+15,1 %") == 15.1 and value_of("41.000 EUR") == 41000
+    assert value_of("–") is None
 
 
 def test_the_row_with_the_extreme_value_of_the_named_column_leaving_out_the_total():
