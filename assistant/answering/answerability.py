@@ -13,7 +13,7 @@ from typing import Literal
 
 from assistant.answering.evidence import Evidence
 from assistant.answering.params import AnswerParams
-from assistant.text.numbers import YEAR
+from assistant.text.numbers import YEAR, years
 
 Status = Literal["beantwortet", "unsicher", "nicht_gefunden"]
 
@@ -86,6 +86,16 @@ def features(evidence: Evidence) -> Features:
     )
 
 
+def _names_asked_year(evidence: Evidence) -> bool:
+    """The best unit, with its passage's title and section, names a year the question asks about (True when
+    the question names none)."""
+    asked = evidence.question.years
+    if not asked or evidence.best is None:
+        return True
+    hit = evidence.hits[evidence.best.hit_index]
+    return bool(asked & years(f"{hit.title} {hit.section} {evidence.best.text}"))
+
+
 def _present(term, present: frozenset[str]) -> bool:
     return term.head in present or bool(term.parts and all(p in present for p in term.parts))
 
@@ -110,6 +120,10 @@ def decide(evidence: Evidence, params: AnswerParams, *, refuse_below: float | No
         return Decision("nicht_gefunden", p, _weakness(values, evidence.question.answer_type), values)
     if p < params.certain_from:
         weakness = _weakness(values, evidence.question.answer_type)
+        return Decision("unsicher", p, f"Die Textstellen passen nur teilweise ({weakness})", values, weakness)
+    if not _names_asked_year(evidence):
+        # a figure for another year is the likeliest wrong answer („7,8 t (2020)“ for „… im Jahr 2025?“)
+        weakness = "die beste Textstelle nennt das gefragte Jahr nicht"
         return Decision("unsicher", p, f"Die Textstellen passen nur teilweise ({weakness})", values, weakness)
     return Decision("beantwortet", p, "Die Textstellen enthalten die Begriffe der Frage.", values)
 

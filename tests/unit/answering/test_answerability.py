@@ -8,7 +8,7 @@ import math
 import numpy as np
 import pytest
 
-from assistant.answering.answerability import Features, confidence, decide, features
+from assistant.answering.answerability import Decision, Features, confidence, decide, features
 from assistant.answering.evidence import (
     Evidence,
     EvidenceEngine,
@@ -270,3 +270,18 @@ def test_a_missing_kind_of_answer_is_named_as_the_reason():
                          typed=False)  # fmt: skip
     decision = decide(evidence, params)
     assert decision.status == "unsicher" and decision.weakness.endswith("(einen Namen)")
+
+
+def test_a_certain_answer_needs_the_asked_year_in_its_sentence_or_its_passage_title():
+    params = AnswerParams(answerability=AnswerabilityModel(bias=5.0, weights={}))  # p ≈ 0.99
+    analysis = _analyser().analyse("Wie viele Bücher lieh die Bibliothek 2025 aus?")
+
+    def decided(sentence: str, title: str = "Bericht") -> Decision:
+        unit = ScoredUnit(0, 0, sentence, 0.9, 1.0, 0.9, frozenset(), True)
+        hit = _hit(sentence).model_copy(update={"title": title})
+        return decide(Evidence(analysis, [hit], [unit], [PassageEvidence(1.0, frozenset(), True)]), params)
+
+    assert decided("Die Bibliothek verlieh 2025 rund 41.000 Bücher.").status == "beantwortet"
+    assert decided("Die Bibliothek verlieh rund 41.000 Bücher.", title="Jahresbericht 2025").status == "beantwortet"
+    other_year = decided("Die Bibliothek verlieh 2020 rund 38.000 Bücher.")
+    assert other_year.status == "unsicher" and "Jahr" in other_year.weakness
