@@ -122,7 +122,7 @@ def decide(evidence: Evidence, params: AnswerParams, *, refuse_below: float | No
         weakness = _weakness(values, evidence.question.answer_type)
         return Decision("unsicher", p, f"Die Textstellen passen nur teilweise ({weakness})", values, weakness)
     if not _names_asked_year(evidence):
-        # a figure for another year is the likeliest wrong answer („7,8 t (2020)“ for „… im Jahr 2025?“)
+        # a figure for another year is the likeliest wrong answer (the 2019 figure for „… im Jahr 2022?“)
         weakness = "die beste Textstelle nennt das gefragte Jahr nicht"
         return Decision("unsicher", p, f"Die Textstellen passen nur teilweise ({weakness})", values, weakness)
     return Decision("beantwortet", p, "Die Textstellen enthalten die Begriffe der Frage.", values)

@@ -125,7 +125,7 @@ def has_answer_type(question: QuestionAnalysis, text: str, kind: str | None = No
     """Whether ``text`` holds the kind of answer asked for (``kind``: that of one part of the question)."""
     kind = kind or question.answer_type
     if kind != "andere" and text.rstrip().endswith("?"):
-        return False  # a text that asks („Liegen Zahlen vor, wie viele …?“) does not give what it asks for
+        return False  # a text that asks („Ist bekannt, wie viele …?“) does not give what it asks for
     if kind == "zeit":
         return has_date(text)
     if kind == "menge":

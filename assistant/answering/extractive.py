@@ -84,7 +84,7 @@ class ExtractiveGenerator:
             return []
         best = evidence.units[0]
         question = evidence.question
-        # a table answers „Welcher … hat den höchsten …?“ with one of its rows, „In welchen Stadtteilen …?“
+        # a table answers „Welche Schule hat die meisten …?“ with one of its rows, „An welchen Schulen …?“
         # with its label column
         extreme = extreme_row(question, evidence.units, best.score * self._params.relative_cutoff)
         if extreme is not None:

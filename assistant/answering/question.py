@@ -40,7 +40,7 @@ _AMOUNT_FOCUS = re.compile(
     r"|gebühr|gebühren|miete|umfang|volumen|einnahmen|ausgaben|schulden|defizit|überschuss|fehlbetrag)$",
     re.IGNORECASE,
 )
-# „den höchsten Anteil“, „am wenigsten“: the answer is the greatest or least of several values
+# „die meisten Plätze“, „am wenigsten“: the answer is the greatest or least of several values
 _EXTREMES = {
     "max": re.compile(r"\b(?:höchst|größt|grösst|meist|stärkst|teuerst|längst)(?:e[nmrs]?)?\b", re.IGNORECASE),
     "min": re.compile(
@@ -95,8 +95,8 @@ class QuestionAnalysis:
 
     @cached_property
     def extreme(self) -> str | None:
-        """"max" or "min" when the question asks for the greatest or least value („Welcher Stadtteil hat den
-        höchsten Anteil …?“), else None."""
+        """"max" or "min" when the question asks for the greatest or least value („Welche Schule hat die
+        meisten Plätze?“), else None."""
         return next((name for name, pattern in _EXTREMES.items() if pattern.search(self.text)), None)
 
     @cached_property

@@ -1,8 +1,8 @@
 """Answers that a table gives as a whole, not by one of its rows' words.
 
-- „Welcher Stadtteil hat den *höchsten* Anteil …?“: the row with the extreme value in the column the question
+- „Welche Schule hat die *meisten* Plätze?“: the row with the extreme value in the column the question
   names.
-- „In *welchen Stadtteilen* …?“: the values of the label column (the first one) whose name is the question's
+- „An *welchen Schulen* …?“: the values of the label column (the first one) whose name is the question's
   focus, listed.
 
 Rows are the stored units „Spalte: Wert; Spalte: Wert; …“ (:func:`assistant.text.units.split_units`); rows of
@@ -23,7 +23,7 @@ _TOTAL_PREFIXES = ("summe", "gesamt", "insgesamt", "total", "stadt gesamt")
 
 
 def cells(row: ScoredUnit) -> list[tuple[str, str]]:
-    """(column name, value) of a stored row („Stadtteil: Nord; Plätze: 420“); cells without a name are skipped."""
+    """(column name, value) of a stored row („Schule: Nord; Plätze: 420“); cells without a name are skipped."""
     found = []
     for cell in row.text.split("; "):
         name, colon, value = cell.partition(": ")
@@ -82,7 +82,7 @@ def extreme_row(question: QuestionAnalysis, units: list[ScoredUnit], least_score
 
 
 def label_list(question: QuestionAnalysis, units: list[ScoredUnit]) -> ScoredUnit | None:
-    """„Stadtteil: Nord, Süd, West“ when the question's focus names the label column of the best table and its
+    """„Schule: Nord, Süd, West“ when the question's focus names the label column of the best table and its
     rows hold all of the question's key words (with their caption and header)."""
     if question.extreme is not None or question.answer_type != "andere":
         return None
