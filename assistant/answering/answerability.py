@@ -86,6 +86,10 @@ def features(evidence: Evidence) -> Features:
     )
 
 
+def _hedged(p: float, values: Features, weakness: str) -> Decision:
+    return Decision("unsicher", p, f"Die Textstellen passen nur teilweise ({weakness})", values, weakness)
+
+
 def _names_asked_year(evidence: Evidence) -> bool:
     """The best unit, with its passage's title and section, names a year the question asks about (True when
     the question names none)."""
@@ -119,12 +123,10 @@ def decide(evidence: Evidence, params: AnswerParams, *, refuse_below: float | No
     if p < threshold:
         return Decision("nicht_gefunden", p, _weakness(values, evidence.question.answer_type), values)
     if p < params.certain_from:
-        weakness = _weakness(values, evidence.question.answer_type)
-        return Decision("unsicher", p, f"Die Textstellen passen nur teilweise ({weakness})", values, weakness)
+        return _hedged(p, values, _weakness(values, evidence.question.answer_type))
     if not _names_asked_year(evidence):
         # a figure for another year is the likeliest wrong answer (the 2019 figure for „… im Jahr 2022?“)
-        weakness = "die beste Textstelle nennt das gefragte Jahr nicht"
-        return Decision("unsicher", p, f"Die Textstellen passen nur teilweise ({weakness})", values, weakness)
+        return _hedged(p, values, "die beste Textstelle nennt das gefragte Jahr nicht")
     return Decision("beantwortet", p, "Die Textstellen enthalten die Begriffe der Frage.", values)
 
 
